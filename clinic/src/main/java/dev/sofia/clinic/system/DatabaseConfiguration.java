@@ -20,7 +20,8 @@ import org.springframework.core.env.Profiles;
 /**
  * The one {@link javax.sql.DataSource}: an external PostgreSQL when {@code DATABASE_URL} is set,
  * otherwise an embedded PostgreSQL (zonky) whose files live under {@code sofia.data-dir}/postgres so
- * the calendar survives restarts. The {@code prod} profile never starts the embedded database.
+ * the calendar survives restarts (an empty data dir means a throw-away database, as tests use). The
+ * {@code prod} profile never starts the embedded database.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -49,7 +50,7 @@ class DatabaseConfiguration {
         if (env.acceptsProfiles(Profiles.of("prod"))) {
             throw new IllegalStateException("The prod profile needs DATABASE_URL; the embedded database is refused");
         }
-        EmbeddedPostgres postgres = startEmbedded(Path.of(dataDir, "postgres"));
+        EmbeddedPostgres postgres = startEmbedded(dataDir.isBlank() ? null : Path.of(dataDir, "postgres"));
         HikariDataSource ds = new EmbeddedBackedDataSource(postgres);
         ds.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE_NAME));
         ds.setUsername("postgres");
@@ -57,13 +58,14 @@ class DatabaseConfiguration {
         return ds;
     }
 
+    /** Starts PostgreSQL keeping its files in {@code dir}, or in a throw-away directory when null (tests). */
     private static EmbeddedPostgres startEmbedded(Path dir) throws IOException, SQLException {
-        Files.createDirectories(dir);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
-                .setCleanDataDirectory(false)
-                .setServerConfig("max_connections", "200")
-                .start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "200");
+        if (dir != null) {
+            Files.createDirectories(dir);
+            builder.setDataDirectory(dir).setCleanDataDirectory(false);
+        }
+        EmbeddedPostgres postgres = builder.start();
         try (Connection c = postgres.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
             var rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE_NAME + "'");
@@ -71,7 +73,10 @@ class DatabaseConfiguration {
                 s.execute("create database " + DATABASE_NAME);
             }
         }
-        log.info("Embedded PostgreSQL {} running on port {} with data in {}", "17", postgres.getPort(), dir);
+        log.info(
+                "Embedded PostgreSQL running on port {} with data in {}",
+                postgres.getPort(),
+                dir == null ? "a temporary directory" : dir);
         return postgres;
     }
 }

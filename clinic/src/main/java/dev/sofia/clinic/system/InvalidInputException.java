@@ -15,6 +15,9 @@ public class InvalidInputException extends ProblemException {
     }
 
     private static String describe(List<FieldProblem> errors) {
-        return errors.stream().map(e -> e.field() + ": " + e.reason()).reduce((a, b) -> a + "; " + b).orElse("");
+        return errors.stream()
+                .map(e -> e.field() + ": " + e.reason())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
     }
 }

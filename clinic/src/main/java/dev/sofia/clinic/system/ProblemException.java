@@ -17,8 +17,7 @@ public abstract class ProblemException extends RuntimeException {
     private final String title;
     private final List<FieldProblem> errors;
 
-    protected ProblemException(
-            HttpStatus status, String slug, String title, String detail, List<FieldProblem> errors) {
+    protected ProblemException(HttpStatus status, String slug, String title, String detail, List<FieldProblem> errors) {
         super(detail);
         this.status = status;
         this.slug = slug;

@@ -47,7 +47,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        String expected =
+                e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
         return handleProblem(new InvalidInputException(e.getName(), "must be a valid " + expected));
     }
 
@@ -72,7 +73,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         for (FieldError fe : e.getBindingResult().getFieldErrors()) {
             errors.add(new FieldProblem(fe.getField(), fe.getDefaultMessage()));
         }
-        e.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(new FieldProblem(ge.getObjectName(), ge.getDefaultMessage())));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(ge -> errors.add(new FieldProblem(ge.getObjectName(), ge.getDefaultMessage())));
         return asObject(handleProblem(new InvalidInputException(errors)));
     }
 
@@ -112,7 +115,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof RequestBodyTooLargeException tooLarge) {
             return asObject(handleProblem(tooLarge));
         }
-        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        if (e.getCause() instanceof JacksonException jackson
+                && !jackson.getPath().isEmpty()) {
             String field = jsonPath(jackson.getPath());
             return asObject(handleProblem(new InvalidInputException(field, "has an invalid value or type")));
         }

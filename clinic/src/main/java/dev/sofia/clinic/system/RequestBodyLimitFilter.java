@@ -40,8 +40,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
             String body = """
-                    {"type":"%s","title":"%s","status":%d,"detail":"%s","errors":[{"field":"body","reason":"exceeds %d bytes"}]}"""
-                    .formatted(problem.type(), problem.title(), problem.status().value(), problem.getMessage(), maxBytes);
+                    {"type":"%s","title":"%s","status":%d,"detail":"%s","errors":[{"field":"body","reason":"exceeds %d bytes"}]}""".formatted(
+                            problem.type(), problem.title(), problem.status().value(), problem.getMessage(), maxBytes);
             response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
             return;
         }

@@ -1,0 +1,21 @@
+package dev.sofia.clinic.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole app on a random port over a real (embedded, throw-away) PostgreSQL, with a settable
+ * clock and no demo data. Every test class using exactly this annotation shares one context and so
+ * one database; tests start from {@link CalendarFixtures#reset()}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sofia.data-dir=", "sofia.demo-seed=false", "spring.datasource.hikari.maximum-pool-size=60"})
+@Import({TestClock.class, CalendarFixtures.class, Api.class})
+public @interface ClinicIntegrationTest {}

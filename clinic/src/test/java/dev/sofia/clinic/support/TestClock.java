@@ -1,0 +1,61 @@
+package dev.sofia.clinic.support;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** A clock tests can set, so "now", notice and horizon are fixed. Starts at the real time. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestClock extends Clock {
+
+    private volatile Instant now = Instant.now();
+
+    @Bean
+    @Primary
+    Clock testClock() {
+        return this;
+    }
+
+    public void set(Instant instant) {
+        this.now = instant;
+    }
+
+    public void reset() {
+        this.now = Instant.now();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        Clock self = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return self.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return self.instant();
+            }
+        };
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+}
