@@ -47,31 +47,7 @@ class ScheduleReader {
                 .toList();
         String chairArray = array(chairIds.stream().map(ChairId::value).toList());
 
-        Map<UUID, ShiftRows> shifts = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select s.id, s.doctor_id, s.day_of_week, s.starts, s.ends, s.valid_from, s.valid_until,
-                               b.starts as break_starts, b.ends as break_ends
-                        from shifts s left join shift_breaks b on b.shift_id = s.id
-                        where s.doctor_id = any(?::uuid[])
-                        """).param(doctorIds).query(rs -> {
-            UUID shiftId = rs.getObject(1, UUID.class);
-            ShiftRows row = shifts.get(shiftId);
-            if (row == null) {
-                row = new ShiftRows(
-                        rs.getObject(2, UUID.class),
-                        DayOfWeek.of(rs.getInt(3)),
-                        time(rs.getTime(4)),
-                        time(rs.getTime(5)),
-                        rs.getObject(6, LocalDate.class),
-                        rs.getObject(7, LocalDate.class),
-                        new ArrayList<>());
-                shifts.put(shiftId, row);
-            }
-            Time breakStart = rs.getTime(8);
-            if (breakStart != null) {
-                row.breaks().add(new WeeklyShift.TimeSpan(time(breakStart), time(rs.getTime(9))));
-            }
-        });
+        Map<UUID, List<WeeklyShift>> shiftsByDoctor = shifts(doctorIds);
 
         Map<UUID, List<DateOverride>> overrides = new HashMap<>();
         jdbc.sql("""
@@ -143,13 +119,6 @@ class ScheduleReader {
                     }
                 });
 
-        Map<UUID, List<WeeklyShift>> shiftsByDoctor = shifts.values().stream()
-                .collect(Collectors.groupingBy(
-                        ShiftRows::doctorId,
-                        Collectors.mapping(
-                                r -> new WeeklyShift(
-                                        r.day(), r.starts(), r.ends(), r.validFrom(), r.validUntil(), r.breaks()),
-                                Collectors.toList())));
         List<DoctorSchedule> schedules = new ArrayList<>();
         for (DoctorId doctor : doctors) {
             schedules.add(new DoctorSchedule(
@@ -171,6 +140,47 @@ class ScheduleReader {
                             .toBusy()));
         }
         return new Snapshot(schedules, new ChairPool(chairs));
+    }
+
+    /** The weekly shifts of one doctor. */
+    List<WeeklyShift> shifts(DoctorId doctor) {
+        return shifts(array(List.of(doctor.value()))).getOrDefault(doctor.value(), List.of());
+    }
+
+    private Map<UUID, List<WeeklyShift>> shifts(String doctorIds) {
+        Map<UUID, ShiftRows> shifts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select s.id, s.doctor_id, s.day_of_week, s.starts, s.ends, s.valid_from, s.valid_until,
+                               b.starts as break_starts, b.ends as break_ends
+                        from shifts s left join shift_breaks b on b.shift_id = s.id
+                        where s.doctor_id = any(?::uuid[])
+                        """).param(doctorIds).query(rs -> {
+            UUID shiftId = rs.getObject(1, UUID.class);
+            ShiftRows row = shifts.get(shiftId);
+            if (row == null) {
+                row = new ShiftRows(
+                        rs.getObject(2, UUID.class),
+                        DayOfWeek.of(rs.getInt(3)),
+                        time(rs.getTime(4)),
+                        time(rs.getTime(5)),
+                        rs.getObject(6, LocalDate.class),
+                        rs.getObject(7, LocalDate.class),
+                        new ArrayList<>());
+                shifts.put(shiftId, row);
+            }
+            Time breakStart = rs.getTime(8);
+            if (breakStart != null) {
+                row.breaks().add(new WeeklyShift.TimeSpan(time(breakStart), time(rs.getTime(9))));
+            }
+        });
+
+        return shifts.values().stream()
+                .collect(Collectors.groupingBy(
+                        ShiftRows::doctorId,
+                        Collectors.mapping(
+                                r -> new WeeklyShift(
+                                        r.day(), r.starts(), r.ends(), r.validFrom(), r.validUntil(), r.breaks()),
+                                Collectors.toList())));
     }
 
     /** What was read: one schedule per requested doctor, in the order given, and the chairs. */
