@@ -1,0 +1,168 @@
+package dev.sofia.clinic.system.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sofia.clinic.system.config.ConfigurationCheck.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.mock.env.MockEnvironment;
+
+class ConfigurationCheckTests {
+
+    @Test
+    void emptyEnvironmentUsesTheEmbeddedDefaultsAndPasses() {
+        assertThat(ConfigurationCheck.check(new MockEnvironment())).isEmpty();
+    }
+
+    @Test
+    void validDefaultConfigurationPasses(@TempDir Path dataDir) {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("PORT", "3005")
+                .withProperty("DATABASE_POOL_SIZE", "10")
+                .withProperty(
+                        "SOFIA_DATA_DIR", dataDir.resolve("not-yet/created").toString())
+                .withProperty("SOFIA_DEMO_SEED", "true")
+                .withProperty("SOFIA_TIME_ZONE", "Europe/Berlin")
+                .withProperty("spring.profiles.active", "dev");
+
+        assertThat(ConfigurationCheck.check(env)).isEmpty();
+    }
+
+    @Test
+    void listsEveryProblemAtOnce() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("PORT", "70000")
+                .withProperty("DATABASE_POOL_SIZE", "many")
+                .withProperty("SOFIA_DEMO_SEED", "sometimes")
+                .withProperty("SOFIA_TIME_ZONE", "Mars/Olympus")
+                .withProperty("spring.profiles.active", "dev,staging");
+
+        List<Problem> problems = ConfigurationCheck.check(env);
+
+        assertThat(problems)
+                .extracting(Problem::variable)
+                .containsExactly(
+                        "PORT", "DATABASE_POOL_SIZE", "SOFIA_DEMO_SEED", "SOFIA_TIME_ZONE", "SPRING_PROFILES_ACTIVE");
+        assertThat(problems.get(0).toString()).isEqualTo("PORT is \"70000\": must be an integer from 1 to 65535");
+        assertThat(problems.get(4).reason()).isEqualTo("names unknown profile(s) staging; known: dev, prod, test");
+    }
+
+    @Test
+    void malformedDatabaseUrlNeverEchoesThePassword() {
+        MockEnvironment env = new MockEnvironment().withProperty("DATABASE_URL", "postgres://u:s3cr3tPw@/x");
+
+        List<Problem> problems = ConfigurationCheck.check(env);
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.variable()).isEqualTo("DATABASE_URL");
+            assertThat(problem.toString()).contains("is set (value hidden): malformed");
+        });
+        assertThat(new InvalidConfigurationException(problems).getMessage()).doesNotContain("s3cr3tPw");
+    }
+
+    @Test
+    void badPercentEscapeInThePasswordIsNotEchoedEither() {
+        // The JDK's URLDecoder quotes the bad escape in its message, and here that is the password.
+        MockEnvironment env = new MockEnvironment().withProperty("DATABASE_URL", "postgres://u:%zz@db.example/x");
+
+        assertThat(ConfigurationCheck.check(env))
+                .singleElement()
+                .satisfies(problem ->
+                        assertThat(problem.toString()).contains("malformed").doesNotContain("zz"));
+    }
+
+    @Test
+    void prodWithoutDatabaseUrlFails() {
+        MockEnvironment env = new MockEnvironment();
+        env.setActiveProfiles("prod");
+
+        assertThat(ConfigurationCheck.check(env))
+                .singleElement()
+                .hasToString("DATABASE_URL is missing: the prod profile refuses the embedded database;"
+                        + " set DATABASE_URL");
+    }
+
+    @Test
+    void prodWithoutTlsToTheDatabaseFails() {
+        MockEnvironment env = prod("postgres://sofia:pw@db.example:5432/sofia?sslmode=disable");
+
+        assertThat(ConfigurationCheck.check(env))
+                .singleElement()
+                .satisfies(problem -> assertThat(problem.reason())
+                        .contains("prod needs TLS to the database: add sslmode=verify-full (or require)")
+                        .doesNotContain("pw@"));
+    }
+
+    @Test
+    void prodWithVerifiedTlsPasses() {
+        assertThat(ConfigurationCheck.check(prod("postgres://sofia:pw@db.example:5432/sofia?sslmode=verify-full")))
+                .isEmpty();
+    }
+
+    @Test
+    void readsEnvironmentVariablesAndSystemPropertiesThroughTheSpringEnvironment() {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addFirst(new MapPropertySource("test", Map.of("PORT", "0")));
+
+        assertThat(ConfigurationCheck.check(env)).extracting(Problem::variable).containsExactly("PORT");
+    }
+
+    @Test
+    void emptyValueIsAProblemNotTheDefault() {
+        // An empty PORT would otherwise turn into Spring's default 8080 without a word.
+        MockEnvironment env = new MockEnvironment().withProperty("PORT", "");
+
+        assertThat(ConfigurationCheck.check(env))
+                .singleElement()
+                .hasToString("PORT is empty: must not be empty; unset it for the default");
+    }
+
+    @Test
+    void dataDirectoryThatCannotBeCreatedIsAProblem(@TempDir Path tmp) throws IOException {
+        Path file = Files.createFile(tmp.resolve("a-file"));
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("SOFIA_DATA_DIR", file.resolve("data").toString());
+
+        assertThat(ConfigurationCheck.check(env))
+                .singleElement()
+                .satisfies(problem -> assertThat(problem.reason()).endsWith("does not exist and cannot be created"));
+    }
+
+    @Test
+    void dataDirectoryThatIsAFileIsAProblem(@TempDir Path tmp) throws IOException {
+        Path file = Files.createFile(tmp.resolve("a-file"));
+        MockEnvironment env = new MockEnvironment().withProperty("SOFIA_DATA_DIR", file.toString());
+
+        assertThat(ConfigurationCheck.check(env))
+                .singleElement()
+                .satisfies(problem -> assertThat(problem.reason()).endsWith("must be a directory, but is a file"));
+    }
+
+    @Test
+    void startupCheckThrowsWithEveryProblemAndPassesAValidEnvironment() {
+        StartupConfigurationCheck startupCheck = new StartupConfigurationCheck();
+        MockEnvironment bad = new MockEnvironment().withProperty("PORT", "x").withProperty("SOFIA_DEMO_SEED", "1");
+
+        assertThatThrownBy(() -> startupCheck.postProcessEnvironment(bad, null))
+                .isInstanceOfSatisfying(
+                        InvalidConfigurationException.class,
+                        e -> assertThat(e.problems()).hasSize(2))
+                .hasMessageStartingWith("Sofia cannot start: 2 configuration problems");
+        assertThatNoException().isThrownBy(() -> startupCheck.postProcessEnvironment(new MockEnvironment(), null));
+    }
+
+    private static MockEnvironment prod(String databaseUrl) {
+        MockEnvironment env = new MockEnvironment().withProperty("DATABASE_URL", databaseUrl);
+        env.setActiveProfiles("prod");
+        return env;
+    }
+}
