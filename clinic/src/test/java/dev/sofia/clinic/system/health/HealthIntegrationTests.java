@@ -1,0 +1,61 @@
+package dev.sofia.clinic.system.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sofia.clinic.support.Api;
+import dev.sofia.clinic.support.ClinicIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+@ClinicIntegrationTest
+class HealthIntegrationTests {
+
+    @Autowired
+    Api api;
+
+    @Test
+    void healthIsUpWithTheDatabaseAmongItsComponents() {
+        Api.Response response = api.get("/health");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.path("status").asString()).isEqualTo("UP");
+        assertThat(body.path("components").path("db").path("status").asString()).isEqualTo("UP");
+        assertThat(body.path("components").path("diskSpace").path("status").asString())
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void healthShowsNoDetailsToAnonymousCallers() {
+        JsonNode db = api.get("/health").json().path("components").path("db");
+
+        assertThat(db.has("details")).isFalse();
+    }
+
+    @Test
+    void livenessAndReadinessProbesAreUp() {
+        Api.Response liveness = api.get("/actuator/health/liveness");
+        Api.Response readiness = api.get("/actuator/health/readiness");
+
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(liveness.json().path("status").asString()).isEqualTo("UP");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusScrapeIncludesTheConnectionPool() {
+        Api.Response response = api.get("/actuator/prometheus");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.raw().body()).contains("hikaricp_connections", "pool=\"sofia\"");
+    }
+
+    @Test
+    void infoAndMetricsAreExposed() {
+        assertThat(api.get("/actuator/info").status()).isEqualTo(200);
+        assertThat(api.get("/actuator/metrics/hikaricp.connections.max").status())
+                .isEqualTo(200);
+    }
+}
