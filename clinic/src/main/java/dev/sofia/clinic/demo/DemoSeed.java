@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -29,14 +30,14 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoSeed implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ZoneId zone;
 
-    DemoSeed(JdbcClient jdbc, Clock clock) {
+    DemoSeed(JdbcClient jdbc, Clock clock, @Value("${sofia.time-zone}") ZoneId zone) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.zone = zone;
     }
 
     @Override
@@ -154,7 +155,7 @@ class DemoSeed implements ApplicationRunner {
 
     /** Three appointments a day per dentist over the coming week, on fixed times inside their shifts. */
     private int appointmentsForTheWeek() {
-        LocalDate today = LocalDate.now(clock.withZone(BERLIN));
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         int count = 0;
         for (int day = 0; day < 7; day++) {
             LocalDate date = today.plusDays(day);
@@ -165,7 +166,7 @@ class DemoSeed implements ApplicationRunner {
                 DemoData.PlanRow plan = DemoData.APPOINTMENT_PLAN.get(d);
                 DemoData.PatientRow patient = DemoData.PATIENTS.get((day * 3 + d) % DemoData.PATIENTS.size());
                 OffsetDateTime start =
-                        date.atTime(LocalTime.parse(plan.at())).atZone(BERLIN).toOffsetDateTime();
+                        date.atTime(LocalTime.parse(plan.at())).atZone(zone).toOffsetDateTime();
                 DemoData.TypeRow type = DemoData.type(plan.type());
                 OffsetDateTime end = start.plusMinutes(type.minutes());
                 jdbc.sql("""

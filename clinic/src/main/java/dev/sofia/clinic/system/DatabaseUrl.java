@@ -82,6 +82,11 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<String
     }
 
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // The JDK's message quotes the bad escape, which may be part of a password.
+            throw new IllegalArgumentException("has an invalid %-escape");
+        }
     }
 }

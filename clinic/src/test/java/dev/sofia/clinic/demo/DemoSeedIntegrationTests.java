@@ -34,7 +34,7 @@ class DemoSeedIntegrationTests {
     @BeforeEach
     void emptyDatabase() {
         fixtures.jdbc().sql("truncate " + CalendarFixtures.TABLES + " cascade").update();
-        seed = new DemoSeed(fixtures.jdbc(), clock);
+        seed = new DemoSeed(fixtures.jdbc(), clock, java.time.ZoneId.of("Europe/Berlin"));
     }
 
     @Test

@@ -32,7 +32,8 @@ final class ConfigurationCheck {
             Rule.plain("DATABASE_POOL_SIZE", integerBetween(1, 200)),
             Rule.plain("SOFIA_DATA_DIR", optional(ConfigurationCheck::writableDirectory)),
             Rule.plain("SOFIA_DEMO_SEED", optional(ConfigurationCheck::trueOrFalse)),
-            Rule.plain("SOFIA_TIME_ZONE", optional(ConfigurationCheck::timeZone)));
+            Rule.plain("SOFIA_TIME_ZONE", optional(ConfigurationCheck::timeZone)),
+            Rule.plain("LOG_FORMAT", optional(ConfigurationCheck::logFormat)));
 
     private ConfigurationCheck() {}
 
@@ -114,6 +115,10 @@ final class ConfigurationCheck {
         return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
                 ? Optional.empty()
                 : Optional.of("must be true or false");
+    }
+
+    private static Optional<String> logFormat(String value) {
+        return Set.of("json", "text").contains(value) ? Optional.empty() : Optional.of("must be json or text");
     }
 
     private static Optional<String> timeZone(String value) {

@@ -44,6 +44,7 @@ class ConfigurationCheckTests {
                 .withProperty("DATABASE_POOL_SIZE", "many")
                 .withProperty("SOFIA_DEMO_SEED", "sometimes")
                 .withProperty("SOFIA_TIME_ZONE", "Mars/Olympus")
+                .withProperty("LOG_FORMAT", "xml")
                 .withProperty("spring.profiles.active", "dev,staging");
 
         List<Problem> problems = ConfigurationCheck.check(env);
@@ -51,7 +52,12 @@ class ConfigurationCheckTests {
         assertThat(problems)
                 .extracting(Problem::variable)
                 .containsExactly(
-                        "PORT", "DATABASE_POOL_SIZE", "SOFIA_DEMO_SEED", "SOFIA_TIME_ZONE", "SPRING_PROFILES_ACTIVE");
+                        "PORT",
+                        "DATABASE_POOL_SIZE",
+                        "SOFIA_DEMO_SEED",
+                        "SOFIA_TIME_ZONE",
+                        "LOG_FORMAT",
+                        "SPRING_PROFILES_ACTIVE");
         assertThat(problems.get(0).toString()).isEqualTo("PORT is \"70000\": must be an integer from 1 to 65535");
         assertThat(problems.get(4).reason()).isEqualTo("names unknown profile(s) staging; known: dev, prod, test");
     }
