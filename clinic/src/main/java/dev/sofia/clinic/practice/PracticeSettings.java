@@ -30,9 +30,9 @@ public class PracticeSettings {
         List<FieldProblem> problems = new ArrayList<>();
         String region = practice.address().country();
         String phone = checkPhone(practice.phone(), region, "phone", problems, true);
-        String main = checkPhone(practice.transferNumbers().main(), region, "transferNumbers.main", problems, false);
-        String emergency = checkPhone(
-                practice.transferNumbers().emergency(), region, "transferNumbers.emergency", problems, false);
+        String main = checkPhone(practice.transferNumbers().main(), region, "transferMain", problems, false);
+        String emergency =
+                checkPhone(practice.transferNumbers().emergency(), region, "transferEmergency", problems, false);
         if (practice.languages().isEmpty() || !LANGUAGES.containsAll(practice.languages())) {
             problems.add(new FieldProblem("languages", "must be one or more of de, en, ru"));
         }

@@ -58,7 +58,7 @@ public record Appointment(
                     "illegal-transition",
                     "Illegal status change",
                     "An appointment that is " + status.dbValue() + " cannot become " + next.dbValue(),
-                    Map.of("status", status.dbValue()));
+                    Map.of("currentStatus", status.dbValue()));
         }
         return new Appointment(
                 id,
