@@ -8,6 +8,8 @@ import java.util.Arrays;
  */
 final class Busy {
 
+    private static final int INDEX_BITS = 24;
+
     static final Busy NONE = new Busy(new long[0], new long[0]);
 
     private final long[] starts;
@@ -23,11 +25,7 @@ final class Busy {
         if (count == 0) {
             return NONE;
         }
-        Integer[] order = new Integer[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(rawStarts[a], rawStarts[b]));
+        int[] order = byStart(rawStarts, count);
         long[] starts = new long[count];
         long[] ends = new long[count];
         int n = 0;
@@ -42,6 +40,40 @@ final class Busy {
             }
         }
         return new Busy(Arrays.copyOf(starts, n), Arrays.copyOf(ends, n));
+    }
+
+    /**
+     * Indices of the intervals ordered by start. Each start is packed with its index into one long
+     * and sorted as primitives: sorting boxed indices with a comparator dominated large calendars.
+     */
+    private static int[] byStart(long[] starts, int count) {
+        long[] packed = new long[count];
+        for (int i = 0; i < count; i++) {
+            if (starts[i] < 0 || starts[i] >= 1L << (63 - INDEX_BITS) || count >= 1 << INDEX_BITS) {
+                return byStartBoxed(starts, count);
+            }
+            packed[i] = (starts[i] << INDEX_BITS) | i;
+        }
+        Arrays.sort(packed);
+        int[] order = new int[count];
+        for (int k = 0; k < count; k++) {
+            order[k] = (int) (packed[k] & ((1L << INDEX_BITS) - 1));
+        }
+        return order;
+    }
+
+    /** The general path, for times before 1970 or after about the year 2500. */
+    private static int[] byStartBoxed(long[] starts, int count) {
+        Integer[] boxed = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, (a, b) -> Long.compare(starts[a], starts[b]));
+        int[] order = new int[count];
+        for (int k = 0; k < count; k++) {
+            order[k] = boxed[k];
+        }
+        return order;
     }
 
     /** The end of the busy interval that overlaps {@code [start, end)}, or -1 when it is free. */

@@ -22,9 +22,15 @@ class Conflicts {
     static final int ALTERNATIVE_SEARCH_DAYS = 14;
 
     private final Availability availability;
+    private final java.time.Clock clock;
 
-    Conflicts(Availability availability) {
+    Conflicts(Availability availability, java.time.Clock clock) {
         this.availability = availability;
+        this.clock = clock;
+    }
+
+    private Instant now() {
+        return clock.instant();
     }
 
     RuntimeException translate(
@@ -41,7 +47,10 @@ class Conflicts {
             case TOO_SOON ->
                 new InvalidInputException(
                         "start",
-                        "is too soon: this type needs " + type.minimumNotice().toMinutes() + " minutes notice");
+                        !start.isAfter(now())
+                                ? "is in the past"
+                                : "is too soon: this type needs "
+                                        + type.minimumNotice().toMinutes() + " minutes notice");
             case BEYOND_HORIZON ->
                 new InvalidInputException(
                         "start", "is beyond the booking horizon of " + type.horizonDays() + " days for this type");

@@ -41,18 +41,18 @@ class ScheduleReader {
             Instant from,
             Instant to,
             Instant now) {
-        String doctorIds = array(doctors.stream().map(DoctorId::value).toList());
+        UUID[] doctorIds = array(doctors.stream().map(DoctorId::value).toList());
         List<ChairId> chairIds = type.chairs().stream()
                 .sorted((a, b) -> a.value().compareTo(b.value()))
                 .toList();
-        String chairArray = array(chairIds.stream().map(ChairId::value).toList());
+        UUID[] chairArray = array(chairIds.stream().map(ChairId::value).toList());
 
         Map<UUID, List<WeeklyShift>> shiftsByDoctor = shifts(doctorIds);
 
         Map<UUID, List<DateOverride>> overrides = new HashMap<>();
         jdbc.sql("""
                         select doctor_id, first_day, last_day, available, starts, ends from schedule_overrides
-                        where doctor_id = any(?::uuid[]) and last_day >= ? and first_day <= ?
+                        where doctor_id = any(?) and last_day >= ? and first_day <= ?
                         """).params(doctorIds, firstDay, lastDay).query(rs -> {
             overrides
                     .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
@@ -73,18 +73,18 @@ class ScheduleReader {
                         select doctor_id, chair_id, extract(epoch from starts_at)::bigint, extract(epoch from blocked_until)::bigint, false
                         from appointments
                         where status <> 'cancelled' and starts_at < to_timestamp(?) and blocked_until > to_timestamp(?)
-                          and (doctor_id = any(?::uuid[]) or chair_id = any(?::uuid[]))
+                          and (doctor_id = any(?) or chair_id = any(?))
                         union all
                         select doctor_id, chair_id, extract(epoch from starts_at)::bigint, extract(epoch from blocked_until)::bigint, false
                         from slot_holds
                         where expires_at > to_timestamp(?) and starts_at < to_timestamp(?) and blocked_until > to_timestamp(?)
-                          and (doctor_id = any(?::uuid[]) or chair_id = any(?::uuid[]))
+                          and (doctor_id = any(?) or chair_id = any(?))
                         union all
                         select doctor_id, chair_id, extract(epoch from starts_at)::bigint, extract(epoch from ends_at)::bigint,
                                doctor_id is null and chair_id is null
                         from blockouts
                         where starts_at < to_timestamp(?) and ends_at > to_timestamp(?)
-                          and (doctor_id = any(?::uuid[]) or chair_id = any(?::uuid[]) or (doctor_id is null and chair_id is null))
+                          and (doctor_id = any(?) or chair_id = any(?) or (doctor_id is null and chair_id is null))
                         """)
                 .params(
                         toSec,
@@ -147,13 +147,13 @@ class ScheduleReader {
         return shifts(array(List.of(doctor.value()))).getOrDefault(doctor.value(), List.of());
     }
 
-    private Map<UUID, List<WeeklyShift>> shifts(String doctorIds) {
+    private Map<UUID, List<WeeklyShift>> shifts(UUID[] doctorIds) {
         Map<UUID, ShiftRows> shifts = new LinkedHashMap<>();
         jdbc.sql("""
                         select s.id, s.doctor_id, s.day_of_week, s.starts, s.ends, s.valid_from, s.valid_until,
                                b.starts as break_starts, b.ends as break_ends
                         from shifts s left join shift_breaks b on b.shift_id = s.id
-                        where s.doctor_id = any(?::uuid[])
+                        where s.doctor_id = any(?)
                         """).param(doctorIds).query(rs -> {
             UUID shiftId = rs.getObject(1, UUID.class);
             ShiftRows row = shifts.get(shiftId);
@@ -231,7 +231,11 @@ class ScheduleReader {
         return time == null ? null : time.toLocalTime();
     }
 
-    private static String array(List<UUID> ids) {
-        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+    /**
+     * A typed {@code uuid[]} parameter. Sent as text and cast in SQL ({@code ?::uuid[]}), PostgreSQL
+     * parses the array again for every row it filters, which made the busy-time query ten times slower.
+     */
+    private static UUID[] array(List<UUID> ids) {
+        return ids.toArray(UUID[]::new);
     }
 }

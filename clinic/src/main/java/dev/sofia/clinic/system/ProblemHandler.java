@@ -47,9 +47,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected =
-                e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
-        return handleProblem(new InvalidInputException(e.getName(), "must be a valid " + expected));
+        return handleProblem(new InvalidInputException(e.getName(), "must be " + expected(e.getRequiredType())));
+    }
+
+    /** Names the expected form for people, not the Java type. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        return switch (type.getSimpleName()) {
+            case "UUID" -> "a UUID";
+            case "LocalDate" -> "a date like 2026-11-24";
+            case "LocalTime" -> "a time like 09:30";
+            case "OffsetDateTime", "Instant" -> "a date-time with offset like 2026-11-24T09:30:00+01:00";
+            case "int", "Integer", "long", "Long" -> "a whole number";
+            case "boolean", "Boolean" -> "true or false";
+            default -> "a valid " + type.getSimpleName();
+        };
     }
 
     @ExceptionHandler(RequestBodyTooLargeException.class)

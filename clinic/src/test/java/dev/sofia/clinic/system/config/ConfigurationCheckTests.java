@@ -59,7 +59,7 @@ class ConfigurationCheckTests {
                         "LOG_FORMAT",
                         "SPRING_PROFILES_ACTIVE");
         assertThat(problems.get(0).toString()).isEqualTo("PORT is \"70000\": must be an integer from 1 to 65535");
-        assertThat(problems.get(4).reason()).isEqualTo("names unknown profile(s) staging; known: dev, prod, test");
+        assertThat(problems.get(5).reason()).isEqualTo("names unknown profile(s) staging; known: dev, prod, test");
     }
 
     @Test
