@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,7 +27,13 @@ final class SchedulingProfile {
 
     static final int WARMUP_CALLS = 30;
     static final int CALLS = 30;
+    /** More calls for the sampling profiler, whose samples are sparse. */
+    static final int HOTSPOT_CALLS = 100;
+
     static final int REPLAYS = 10;
+
+    private static final Pattern PLAN_ROWS = Pattern.compile("actual time=\\S+ rows=(\\d+)");
+    private static final Pattern PLAN_EXECUTION = Pattern.compile("Execution Time: ([0-9.]+) ms");
 
     private final StatementTimer timer = new StatementTimer();
 
@@ -69,7 +77,7 @@ final class SchedulingProfile {
 
             Hotspots.Profile hotspots = Hotspots.of(
                     () -> {
-                        for (int i = 0; i < CALLS; i++) {
+                        for (int i = 0; i < HOTSPOT_CALLS; i++) {
                             availability.findSlots(query);
                         }
                     },
@@ -131,31 +139,34 @@ final class SchedulingProfile {
         md.append(plan);
         md.append("```\n\n");
 
-        md.append("Statements given a list of UUIDs as a text parameter (`'{…}'`, which the SQL casts with "
-                + "`?::uuid[]`), run again as sent and with those parameters bound as typed `uuid[]` arrays: "
-                + "the server's times (`explain analyze`, which adds its own overhead per row) and the client's "
-                + "(execute and read every column, p50 of " + REPLAYS + " runs).\n\n");
-        md.append("| Statement | server, as sent | server, typed | client, as sent | client, typed |\n");
-        md.append("|---|---|---|---:|---:|\n");
-        for (var e : statements) {
-            var statement =
-                    new StatementReplay(dataSource, e.getKey(), e.getValue().lastParameters());
-            if (statement.hasTextUuidArrays()) {
+        List<StatementReplay> textArrays = statements.stream()
+                .map(e ->
+                        new StatementReplay(dataSource, e.getKey(), e.getValue().lastParameters()))
+                .filter(StatementReplay::hasTextUuidArrays)
+                .toList();
+        if (!textArrays.isEmpty()) {
+            md.append("Statements given a list of UUIDs as a text parameter (`'{…}'`, which the SQL casts with "
+                    + "`?::uuid[]`), run again as sent and with those parameters bound as typed `uuid[]` arrays: "
+                    + "the server's times (`explain analyze`, which adds its own overhead per row) and the client's "
+                    + "(execute and read every column, p50 of " + REPLAYS + " runs).\n\n");
+            md.append("| Statement | server, as sent | server, typed | client, as sent | client, typed |\n");
+            md.append("|---|---|---|---:|---:|\n");
+            for (StatementReplay statement : textArrays) {
                 md.append(format(
                         "| `%s` | %s | %s | %s | %s |\n",
-                        shorten(e.getKey()),
+                        shorten(statement.sql()),
                         statement.serverTimes(false, REPLAYS),
                         statement.serverTimes(true, REPLAYS),
                         Report.ms(statement.time(false, REPLAYS).p50()),
                         Report.ms(statement.time(true, REPLAYS).p50())));
             }
+            md.append('\n');
         }
-        md.append('\n');
 
         md.append(format(
                 "Java hotspots: %d Flight Recorder samples of the calling thread over %d more calls (every 2 ms "
                         + "while running Java; %d native-method samples, every 20 ms, while waiting in the driver).\n\n",
-                hotspots.samples(), CALLS, hotspots.nativeSamples()));
+                hotspots.samples(), HOTSPOT_CALLS, hotspots.nativeSamples()));
         md.append("| Innermost clinic method on the stack | share |\n|---|---:|\n");
         hotspots.clinicFrames().forEach(e -> md.append(format("| `%s` | %.0f %% |\n", e.method(), e.percent())));
         md.append("\n| Method at the top of the stack | share |\n|---|---:|\n");
@@ -176,14 +187,22 @@ final class SchedulingProfile {
         var md = new StringBuilder("\nFindings:\n\n");
         double slowestP50 = slowest.getValue().samples().p50();
         md.append(format(
-                "- SQL dominates: %.0f %% of the call is spent in JDBC, and one statement, `%s`, takes %s of the "
-                        + "%s call (%.0f %%, %.0f round trips).\n",
+                "- JDBC takes %.0f %% of the call; the slowest statement, `%s`, takes %s of the %s call "
+                        + "(%.0f %%, %.0f round trips).\n",
                 100 * inJdbc.p50() / total.p50(),
                 shorten(slowest.getKey()),
                 Report.ms(slowestP50),
                 Report.ms(total.p50()),
                 100 * slowestP50 / total.p50(),
                 slowestP50 / roundTrip));
+        Matcher rows = PLAN_ROWS.matcher(plan);
+        Matcher execution = PLAN_EXECUTION.matcher(plan);
+        if (rows.find() && execution.find()) {
+            md.append(format(
+                    "- It returns %,d rows; the server executes it in %s ms (`explain analyze`, which adds "
+                            + "its own overhead per row); the rest of its time is transfer and decoding in the driver.\n",
+                    Long.parseLong(rows.group(1)), execution.group(1)));
+        }
         if (replay.hasTextUuidArrays()) {
             double sent = replay.time(false, REPLAYS).p50();
             double typed = replay.time(true, REPLAYS).p50();

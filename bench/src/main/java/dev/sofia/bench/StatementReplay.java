@@ -32,6 +32,10 @@ final class StatementReplay {
         this.parameters = parameters;
     }
 
+    String sql() {
+        return sql;
+    }
+
     boolean hasTextUuidArrays() {
         return parameters.values().stream().anyMatch(StatementReplay::isTextUuidArray);
     }
