@@ -1,6 +1,7 @@
 package dev.sofia.clinic.scheduling;
 
 import dev.sofia.clinic.practice.ChairId;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -21,8 +22,13 @@ record ChairPool(List<Entry> chairs) {
 
     /** The first chair free for {@code [start, end)}, or null when none is. */
     ChairId freeChair(long start, long end) {
+        return freeChair(start, end, List.of());
+    }
+
+    /** The first chair free for {@code [start, end)} that is not {@code taken}, or null when none is. */
+    ChairId freeChair(long start, long end, Collection<ChairId> taken) {
         for (Entry entry : chairs) {
-            if (entry.busy().conflictEnd(start, end) < 0) {
+            if (!taken.contains(entry.chairId()) && entry.busy().conflictEnd(start, end) < 0) {
                 return entry.chairId();
             }
         }

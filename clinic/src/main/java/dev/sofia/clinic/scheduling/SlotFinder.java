@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,10 +21,13 @@ import java.util.List;
  * the doctor (appointments, live holds, blockouts), a chair is free when the type needs one, and
  * {@code t} respects the minimum notice and the booking horizon. Offered slots sit on the
  * practice's grid of local clock times ({@code slotInterval}); a direct check of an arbitrary start
- * applies the same rules without the grid.
+ * applies the same rules without the grid. Slots of several doctors at one time never share a chair,
+ * so a time is offered at most as often as chairs are free for it.
  *
  * <p>Local times become instants through the zone's rules, so a day with a daylight-saving change
- * has exactly its real hours: no slot in the skipped hour, both passes through the repeated one.
+ * has exactly its real hours: no slot in the skipped hour, both passes through the repeated one. An
+ * instant belongs to a span when the clock shows a time inside it then, so a span ending at 02:30 on
+ * the night the clocks go back from 03:00 covers 02:00–02:30 twice, but not the first 02:30–03:00.
  */
 final class SlotFinder {
 
@@ -42,6 +46,8 @@ final class SlotFinder {
             return slot != null;
         }
     }
+
+    private static final long MAX_OFFSET_SECONDS = ZoneOffset.MAX.getTotalSeconds();
 
     private final ZoneId zone;
     private final ZoneRules rules;
@@ -82,13 +88,28 @@ final class SlotFinder {
             day.clear();
             for (DoctorSchedule doctor : doctors) {
                 for (WeeklyShift.TimeSpan span : doctor.workingSpans(date)) {
-                    collect(doctor, chairs, date, span, part, day);
+                    for (Interval piece : instants(date, span)) {
+                        collect(doctor, chairs, piece, part, day);
+                    }
                 }
             }
-            if (doctors.size() > 1) {
-                day.sort(Comparator.comparing(Slot::start));
-            }
-            for (Slot slot : day) {
+            // Also for one doctor: shifts and overrides come in no particular order. The sort is stable,
+            // so equal starts keep doctor order and a doctor's repeats of one time end up side by side.
+            day.sort(Comparator.comparing(Slot::start));
+            Slot previous = null;
+            List<ChairId> chairsAtStart = new ArrayList<>();
+            for (Slot found : day) {
+                if (found.equals(previous)) {
+                    continue; // overlapping overrides offer the same time twice
+                }
+                if (previous == null || !found.start().equals(previous.start())) {
+                    chairsAtStart.clear();
+                }
+                previous = found;
+                Slot slot = sharingNoChair(found, chairs, chairsAtStart);
+                if (slot == null) {
+                    continue;
+                }
                 result.add(slot);
                 if (limit > 0 && result.size() >= limit) {
                     return result;
@@ -98,17 +119,30 @@ final class SlotFinder {
         return result;
     }
 
-    private void collect(
-            DoctorSchedule doctor,
-            ChairPool chairs,
-            LocalDate date,
-            WeeklyShift.TimeSpan span,
-            PartOfDay part,
-            List<Slot> out) {
-        long spanStart = startOf(date, span);
-        long spanEnd = endOf(date, span);
-        long t = alignUp(Math.max(spanStart, earliest));
-        while (t + occupancySeconds <= spanEnd) {
+    /**
+     * {@code slot}, with another chair if an earlier doctor's slot at the same start has its chair,
+     * or null when no other chair is free: one time is offered at most as often as there are chairs.
+     */
+    private static Slot sharingNoChair(Slot slot, ChairPool chairs, List<ChairId> chairsAtStart) {
+        if (slot.chairId() == null) {
+            return slot;
+        }
+        Slot result = slot;
+        if (chairsAtStart.contains(slot.chairId())) {
+            ChairId other = chairs.freeChair(
+                    slot.start().getEpochSecond(), slot.blockedUntil().getEpochSecond(), chairsAtStart);
+            if (other == null) {
+                return null;
+            }
+            result = new Slot(slot.doctorId(), other, slot.start(), slot.end(), slot.blockedUntil());
+        }
+        chairsAtStart.add(result.chairId());
+        return result;
+    }
+
+    private void collect(DoctorSchedule doctor, ChairPool chairs, Interval span, PartOfDay part, List<Slot> out) {
+        long t = alignUp(Math.max(span.start(), earliest));
+        while (t + occupancySeconds <= span.end()) {
             if (part != null
                     && !part.contains(LocalDateTime.ofEpochSecond(t, 0, rules.getOffset(Instant.ofEpochSecond(t)))
                             .toLocalTime())) {
@@ -145,9 +179,8 @@ final class SlotFinder {
         }
         boolean inside = false;
         for (WeeklyShift.TimeSpan span : doctor.workingSpans(date)) {
-            if (startOf(date, span) <= t && t + occupancySeconds <= endOf(date, span)) {
-                inside = true;
-                break;
+            for (Interval piece : instants(date, span)) {
+                inside |= piece.start() <= t && t + occupancySeconds <= piece.end();
             }
         }
         if (!inside) {
@@ -175,16 +208,39 @@ final class SlotFinder {
                 Instant.ofEpochSecond(t + occupancySeconds));
     }
 
-    /** Earliest instant of a local span start (a start in a skipped hour moves to after the gap). */
-    private long startOf(LocalDate date, WeeklyShift.TimeSpan span) {
-        return ZonedDateTime.ofLocal(date.atTime(span.starts()), zone, null).toEpochSecond();
-    }
+    /** Half-open interval of epoch seconds. */
+    private record Interval(long start, long end) {}
 
-    /** Latest instant of a local span end, so a repeated hour counts twice. */
-    private long endOf(LocalDate date, WeeklyShift.TimeSpan span) {
-        return ZonedDateTime.ofLocal(date.atTime(span.ends()), zone, null)
-                .withLaterOffsetAtOverlap()
-                .toEpochSecond();
+    /**
+     * The instants at which the clock on {@code date} shows a time inside {@code span}: one interval
+     * on most days; a shorter one (or none) when the span touches a skipped hour; two when a bound lies
+     * in a repeated hour, since the clock then leaves the span and comes back into it.
+     */
+    private List<Interval> instants(LocalDate date, WeeklyShift.TimeSpan span) {
+        long from = date.atTime(span.starts()).toEpochSecond(ZoneOffset.UTC); // local clock seconds
+        long to = date.atTime(span.ends()).toEpochSecond(ZoneOffset.UTC);
+        long last = to + MAX_OFFSET_SECONDS;
+        long segment = from - MAX_OFFSET_SECONDS; // one offset holds from here to the next transition
+        int offset = rules.getOffset(Instant.ofEpochSecond(segment)).getTotalSeconds();
+        List<Interval> pieces = new ArrayList<>(2);
+        while (segment < last) {
+            ZoneOffsetTransition next = rules.nextTransition(Instant.ofEpochSecond(segment));
+            long segmentEnd = next == null ? last : Math.min(last, next.toEpochSecond());
+            long start = Math.max(segment, from - offset);
+            long end = Math.min(segmentEnd, to - offset);
+            if (start < end) {
+                if (!pieces.isEmpty() && pieces.getLast().end() == start) {
+                    start = pieces.removeLast().start(); // the span goes on across the clock change
+                }
+                pieces.add(new Interval(start, end));
+            }
+            if (next == null) {
+                break;
+            }
+            segment = segmentEnd;
+            offset = next.getOffsetAfter().getTotalSeconds();
+        }
+        return pieces;
     }
 
     /** The first instant at or after {@code t} whose local clock time lies on the slot grid. */
