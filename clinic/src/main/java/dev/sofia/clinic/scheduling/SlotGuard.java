@@ -34,8 +34,11 @@ class SlotGuard {
     @Transactional(propagation = Propagation.MANDATORY)
     Slot claim(Practice practice, AppointmentType type, List<DoctorId> candidates, Instant start) {
         lock(candidates);
-        jdbc.sql("delete from slot_holds where expires_at <= now()").update();
         Instant now = clock.instant();
+        // The application's clock, like every other expiry check: the database's now() may disagree.
+        jdbc.sql("delete from slot_holds where expires_at <= ?")
+                .param(Appointments.utc(now))
+                .update();
         LocalDate day = LocalDate.ofInstant(start, practice.timeZone());
         ScheduleReader.Snapshot snapshot = reader.read(
                 type,
