@@ -95,7 +95,7 @@ final class SlotFinder {
             }
             // Also for one doctor: shifts and overrides come in no particular order. The sort is stable,
             // so equal starts keep doctor order and a doctor's repeats of one time end up side by side.
-            day.sort(Comparator.comparing(Slot::start));
+            sortByStart(day);
             Slot previous = null;
             List<ChairId> chairsAtStart = new ArrayList<>();
             for (Slot found : day) {
@@ -118,6 +118,36 @@ final class SlotFinder {
         }
         return result;
     }
+
+    /**
+     * A stable sort by start. Each start is packed with the slot's position into one long and sorted
+     * as primitives; sorting with a comparator was a quarter of a large search's time in Java.
+     */
+    private static void sortByStart(List<Slot> day) {
+        int n = day.size();
+        if (n < 2) {
+            return;
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long start = day.get(i).start().getEpochSecond();
+            if (start < 0 || start >= 1L << (63 - POSITION_BITS) || n >= 1 << POSITION_BITS) {
+                day.sort(Comparator.comparing(Slot::start));
+                return;
+            }
+            keys[i] = (start << POSITION_BITS) | i;
+        }
+        java.util.Arrays.sort(keys);
+        Slot[] sorted = new Slot[n];
+        for (int k = 0; k < n; k++) {
+            sorted[k] = day.get((int) (keys[k] & ((1L << POSITION_BITS) - 1)));
+        }
+        for (int k = 0; k < n; k++) {
+            day.set(k, sorted[k]);
+        }
+    }
+
+    private static final int POSITION_BITS = 24;
 
     /**
      * {@code slot}, with another chair if an earlier doctor's slot at the same start has its chair,
