@@ -16,6 +16,13 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"sofia.data-dir=", "sofia.demo-seed=false", "spring.datasource.hikari.maximum-pool-size=60"})
+        properties = {
+            "sofia.data-dir=",
+            "sofia.demo-seed=false",
+            "spring.datasource.hikari.maximum-pool-size=60",
+            // Start-up chatter of the database and migrations hides test results in CI output.
+            "logging.level.io.zonky=WARN",
+            "logging.level.liquibase=WARN"
+        })
 @Import({TestClock.class, CalendarFixtures.class, Api.class})
 public @interface ClinicIntegrationTest {}
