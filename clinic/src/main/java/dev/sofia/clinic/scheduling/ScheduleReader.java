@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -67,38 +68,40 @@ class ScheduleReader {
         Map<UUID, Intervals> busyByDoctor = new HashMap<>();
         Map<UUID, Intervals> busyByChair = new HashMap<>();
         Intervals everywhere = new Intervals();
-        long fromSec = from.getEpochSecond();
-        long toSec = to.getEpochSecond();
+        // Typed timestamps: to_timestamp(?) is evaluated per row once the statement runs on a
+        // generic plan.
+        OffsetDateTime fromTime = Appointments.utc(from);
+        OffsetDateTime toTime = Appointments.utc(to);
         jdbc.sql("""
                         select doctor_id, chair_id, date_part('epoch', starts_at)::bigint, date_part('epoch', blocked_until)::bigint, false
                         from appointments
-                        where status <> 'cancelled' and starts_at < to_timestamp(?) and blocked_until > to_timestamp(?)
+                        where status <> 'cancelled' and starts_at < ? and blocked_until > ?
                           and (doctor_id in (select unnest(?::uuid[])) or chair_id in (select unnest(?::uuid[])))
                         union all
                         select doctor_id, chair_id, date_part('epoch', starts_at)::bigint, date_part('epoch', blocked_until)::bigint, false
                         from slot_holds
-                        where expires_at > to_timestamp(?) and starts_at < to_timestamp(?) and blocked_until > to_timestamp(?)
+                        where expires_at > ? and starts_at < ? and blocked_until > ?
                           and (doctor_id in (select unnest(?::uuid[])) or chair_id in (select unnest(?::uuid[])))
                         union all
                         select doctor_id, chair_id, date_part('epoch', starts_at)::bigint, date_part('epoch', ends_at)::bigint,
                                doctor_id is null and chair_id is null
                         from blockouts
-                        where starts_at < to_timestamp(?) and ends_at > to_timestamp(?)
+                        where starts_at < ? and ends_at > ?
                           and (doctor_id in (select unnest(?::uuid[])) or chair_id in (select unnest(?::uuid[]))
                                or (doctor_id is null and chair_id is null))
                         """)
                 .params(
-                        toSec,
-                        fromSec,
+                        toTime,
+                        fromTime,
                         doctorIds,
                         chairArray,
-                        now.getEpochSecond(),
-                        toSec,
-                        fromSec,
+                        Appointments.utc(now),
+                        toTime,
+                        fromTime,
                         doctorIds,
                         chairArray,
-                        toSec,
-                        fromSec,
+                        toTime,
+                        fromTime,
                         doctorIds,
                         chairArray)
                 .query(rs -> {
