@@ -42,21 +42,7 @@ public class Patients {
                         insert into patients (id, first_name, last_name, date_of_birth, phone, email, preferred_language,
                                               insurance, consent_sms, consent_email, consent_call_recording, notes)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                .params(
-                        patient.id().value(),
-                        patient.firstName(),
-                        patient.lastName(),
-                        patient.dateOfBirth(),
-                        patient.phone(),
-                        patient.email(),
-                        patient.preferredLanguage(),
-                        insurance(patient),
-                        patient.consent().sms(),
-                        patient.consent().email(),
-                        patient.consent().callRecording(),
-                        patient.notes())
-                .update();
+                        """).params(withId(patient.id(), columns(patient), true)).update();
         return patient;
     }
 
@@ -68,21 +54,7 @@ public class Patients {
                                preferred_language = ?, insurance = ?, consent_sms = ?, consent_email = ?,
                                consent_call_recording = ?, notes = ?, updated_at = now()
                         where id = ?
-                        """)
-                .params(
-                        patient.firstName(),
-                        patient.lastName(),
-                        patient.dateOfBirth(),
-                        patient.phone(),
-                        patient.email(),
-                        patient.preferredLanguage(),
-                        insurance(patient),
-                        patient.consent().sms(),
-                        patient.consent().email(),
-                        patient.consent().callRecording(),
-                        patient.notes(),
-                        id.value())
-                .update();
+                        """).params(withId(id, columns(patient), false)).update();
         if (rows == 0) {
             throw new NotFoundException("patient", id);
         }
@@ -181,6 +153,28 @@ public class Patients {
             problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
         }
         return stripped;
+    }
+
+    /** The patient's columns after the id, in table order; insert and update bind them alike. */
+    private static List<Object> columns(Patient patient) {
+        return java.util.Arrays.asList(
+                patient.firstName(),
+                patient.lastName(),
+                patient.dateOfBirth(),
+                patient.phone(),
+                patient.email(),
+                patient.preferredLanguage(),
+                insurance(patient),
+                patient.consent().sms(),
+                patient.consent().email(),
+                patient.consent().callRecording(),
+                patient.notes());
+    }
+
+    private static List<Object> withId(PatientId id, List<Object> columns, boolean first) {
+        List<Object> all = new ArrayList<>(columns);
+        all.add(first ? 0 : all.size(), id.value());
+        return all;
     }
 
     private static String insurance(Patient p) {
