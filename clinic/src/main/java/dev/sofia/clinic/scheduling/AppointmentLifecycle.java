@@ -1,6 +1,5 @@
 package dev.sofia.clinic.scheduling;
 
-import dev.sofia.clinic.system.ConflictException;
 import dev.sofia.clinic.system.InvalidInputException;
 import dev.sofia.clinic.system.NotFoundException;
 import java.util.function.UnaryOperator;
@@ -50,10 +49,7 @@ public class AppointmentLifecycle {
     private Appointment change(AppointmentId id, UnaryOperator<Appointment> transition) {
         Appointment current = appointments.find(id).orElseThrow(() -> new NotFoundException("appointment", id));
         Appointment changed = transition.apply(current);
-        if (!appointments.updateStatus(changed, current.status())) {
-            throw new ConflictException(
-                    "concurrent-change", "Changed meanwhile", "The appointment changed meanwhile; reload it");
-        }
+        appointments.updateStatus(changed, current.status());
         return changed;
     }
 }

@@ -4,6 +4,7 @@ import dev.sofia.clinic.patients.PatientId;
 import dev.sofia.clinic.practice.AppointmentTypeId;
 import dev.sofia.clinic.practice.ChairId;
 import dev.sofia.clinic.practice.DoctorId;
+import dev.sofia.clinic.system.ConflictException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -112,9 +113,12 @@ public class Appointments {
                 .update();
     }
 
-    /** Writes a status change; the expected old status guards against a concurrent change. */
-    boolean updateStatus(Appointment changed, AppointmentStatus expected) {
-        return jdbc.sql("""
+    /**
+     * Writes a status change. The expected old status guards against a concurrent change, which
+     * answers 409 {@code concurrent-change}.
+     */
+    void updateStatus(Appointment changed, AppointmentStatus expected) {
+        boolean written = jdbc.sql("""
                                 update appointments set status = ?, cancellation_reason = ?, updated_at = now()
                                 where id = ? and status = ?
                                 """)
@@ -125,6 +129,10 @@ public class Appointments {
                                 expected.dbValue())
                         .update()
                 == 1;
+        if (!written) {
+            throw new ConflictException(
+                    "concurrent-change", "Changed meanwhile", "The appointment changed meanwhile; reload it");
+        }
     }
 
     static OffsetDateTime utc(Instant instant) {

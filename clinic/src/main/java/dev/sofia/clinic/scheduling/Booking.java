@@ -5,7 +5,6 @@ import dev.sofia.clinic.practice.AppointmentType;
 import dev.sofia.clinic.practice.DoctorId;
 import dev.sofia.clinic.practice.Practice;
 import dev.sofia.clinic.practice.PracticeCatalog;
-import dev.sofia.clinic.system.ConflictException;
 import dev.sofia.clinic.system.InvalidInputException;
 import dev.sofia.clinic.system.NotFoundException;
 import dev.sofia.clinic.system.UnknownReferenceException;
@@ -122,10 +121,7 @@ public class Booking {
             return retrying(() -> tx.execute(status -> {
                 Appointment current = appointments.find(id).orElseThrow(() -> new NotFoundException("appointment", id));
                 Appointment cancelled = current.cancel("rescheduled");
-                if (!appointments.updateStatus(cancelled, current.status())) {
-                    throw new ConflictException(
-                            "concurrent-change", "Changed meanwhile", "The appointment changed meanwhile; reload it");
-                }
+                appointments.updateStatus(cancelled, current.status());
                 Slot slot = guard.claim(practice, type, candidates, newStart);
                 BookingRequest request = new BookingRequest(
                         current.patientId(),

@@ -66,11 +66,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         };
     }
 
-    @ExceptionHandler(RequestBodyTooLargeException.class)
-    ResponseEntity<ProblemDetail> handleTooLarge(RequestBodyTooLargeException e) {
-        return handleProblem(e);
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
         log.error("Unhandled exception", e);
