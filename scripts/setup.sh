@@ -15,7 +15,7 @@ source "$SOFIA_ROOT/scripts/java-home.sh" # also brings ensure_apt_packages (scr
 # Installs a Go tool into $SOFIA_TOOLS_BIN unless that exact module@version is already there.
 # A marker file records the version, because a binary alone does not say which version it is.
 ensure_go_tool() {
-  local name=$1 module_version=$2
+  local name=$1 module_version=$2 lock_fd
   local marker="$SOFIA_TOOLS_BIN/.$name.version"
   if [[ -x $SOFIA_TOOLS_BIN/$name && -f $marker && $(<"$marker") == "$module_version" ]]; then
     return 0
@@ -24,10 +24,24 @@ ensure_go_tool() {
     echo "error: $name needs Go to build ($module_version); install Go 1.22+ and put it on PATH" >&2
     return 1
   fi
-  echo "Building $name from $module_version" >&2
   mkdir -p "$SOFIA_TOOLS_BIN"
-  GOBIN=$SOFIA_TOOLS_BIN go install "$module_version"
+  # Two runs starting at once (a test run beside the app) build once: the second waits here.
+  exec {lock_fd}>"$SOFIA_TOOLS_BIN/.$name.lock"
+  flock "$lock_fd"
+  if [[ -x $SOFIA_TOOLS_BIN/$name && -f $marker && $(<"$marker") == "$module_version" ]]; then
+    exec {lock_fd}>&-
+    return 0
+  fi
+  echo "Building $name from $module_version (once; cached in $SOFIA_TOOLS_BIN)" >&2
+  # go install names the binary after the last path element (cmd/server -> server), so build into
+  # a scratch directory and move it into place under the name we use.
+  local scratch
+  scratch=$(mktemp -d)
+  GOBIN=$scratch go install -trimpath "$module_version"
+  mv "$scratch"/* "$SOFIA_TOOLS_BIN/$name"
+  rm -rf "$scratch"
   echo "$module_version" >"$marker"
+  exec {lock_fd}>&-
 }
 
 case ":$PATH:" in
@@ -35,6 +49,26 @@ case ":$PATH:" in
   *) export PATH="$SOFIA_TOOLS_BIN:$PATH" ;;
 esac
 
-# Nothing beyond the JDK is needed yet. Later needs go here, e.g.
-#   ensure_apt_packages libpulse0 espeak-ng
-#   ensure_go_tool livekit-server github.com/livekit/livekit-server/cmd/server@vX.Y.Z
+# LiveKit server: the run command starts it as a child process when LIVEKIT_URL is not set, and the
+# tests start one per test class. v1.13.5 is the newest v1.13 whose dependencies the Go module proxy
+# serves in full (see docs/dev/livekit-tooling.md).
+LIVEKIT_SERVER_MODULE=github.com/livekit/livekit-server/cmd/server@v1.13.5
+ensure_go_tool livekit-server "$LIVEKIT_SERVER_MODULE"
+
+# Independent LiveKit peers and services the tests need, beyond what running Sofia needs: Redis
+# (LiveKit's SIP API stores trunks and rules there) and the official Python SDK in a private venv
+# (a second, independent client implementation that joins rooms with the tokens Sofia issues).
+SOFIA_VENV=${SOFIA_VENV:-$HOME/.cache/sofia/venv}
+export SOFIA_VENV
+LIVEKIT_PYTHON_PACKAGES=(livekit==1.2.0 livekit-api==1.2.2)
+ensure_test_peers() {
+  ensure_apt_packages redis-server python3-venv
+  local marker="$SOFIA_VENV/.sofia-packages"
+  if [[ -x $SOFIA_VENV/bin/python && -f $marker && $(<"$marker") == "${LIVEKIT_PYTHON_PACKAGES[*]}" ]]; then
+    return 0
+  fi
+  echo "Installing the LiveKit Python SDK (${LIVEKIT_PYTHON_PACKAGES[*]}) into $SOFIA_VENV" >&2
+  python3 -m venv "$SOFIA_VENV"
+  "$SOFIA_VENV/bin/pip" install --quiet --disable-pip-version-check "${LIVEKIT_PYTHON_PACKAGES[@]}"
+  echo "${LIVEKIT_PYTHON_PACKAGES[*]}" >"$marker"
+}

@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
+ensure_test_peers
+
 ./mvnw verify "$@"

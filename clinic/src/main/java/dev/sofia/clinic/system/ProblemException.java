@@ -45,4 +45,9 @@ public abstract class ProblemException extends RuntimeException {
     public Map<String, Object> extensions() {
         return Map.of();
     }
+
+    /** Extra response headers (for example Retry-After on 429 and 503). */
+    public Map<String, String> headers() {
+        return Map.of();
+    }
 }

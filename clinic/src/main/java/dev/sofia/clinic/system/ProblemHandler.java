@@ -42,7 +42,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             body.setProperty("errors", e.errors());
         }
         e.extensions().forEach(body::setProperty);
-        return ResponseEntity.status(e.status()).body(body);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        e.headers().forEach((name, value) -> response.header(name, value));
+        return response.body(body);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,0 +1,91 @@
+package dev.sofia.clinic.livekit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import livekit.LivekitAgentDispatch.AgentDispatch;
+import livekit.LivekitModels.Room;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Creates the rooms callers talk to Sofia in and sends Sofia there: the room first (so its limits
+ * are ours, not LiveKit's defaults), then an explicit dispatch of the agent with job metadata the
+ * agent reads (language, channel).
+ */
+@Component
+public class AgentRooms {
+
+    /** Web call rooms; phone rooms are named by the SIP dispatch rules ({@code call-…}). */
+    public static final String WEB_ROOM_PREFIX = "web-";
+
+    // A caller who never shows up leaves an empty room behind for no longer than this.
+    private static final int EMPTY_TIMEOUT_SECONDS = 120;
+    // After the last participant leaves, the room closes (and room_finished ends the session).
+    private static final int DEPARTURE_TIMEOUT_SECONDS = 20;
+    // The caller, Sofia, and a member of staff taking over.
+    private static final int MAX_PARTICIPANTS = 4;
+
+    private final LiveKitClients clients;
+    private final String agentName;
+
+    AgentRooms(LiveKitClients clients, LiveKitProperties properties) {
+        this.clients = clients;
+        this.agentName =
+                properties.agentName() == null || properties.agentName().isBlank()
+                        ? "sofia"
+                        : properties.agentName().strip();
+    }
+
+    public String agentName() {
+        return agentName;
+    }
+
+    /** A new {@code web-<uuid>} room with Sofia dispatched into it. */
+    public OpenedRoom openWebRoom(String language) {
+        String name = WEB_ROOM_PREFIX + UUID.randomUUID();
+        Room room = LiveKitClients.require(
+                "create room",
+                clients.rooms()
+                        .createRoom(
+                                name,
+                                EMPTY_TIMEOUT_SECONDS,
+                                MAX_PARTICIPANTS,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                DEPARTURE_TIMEOUT_SECONDS));
+        AgentDispatch dispatch = dispatchAgent(name, language, "web");
+        return new OpenedRoom(room.getName(), room.getSid(), dispatch.getId());
+    }
+
+    /** Sends Sofia into an existing room (or one LiveKit creates on first join). */
+    public AgentDispatch dispatchAgent(String room, String language, String channel) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("language", language);
+        metadata.put("channel", channel);
+        return LiveKitClients.require(
+                "dispatch agent",
+                clients.dispatch()
+                        .createDispatch(room, agentName, JsonMapper.shared().writeValueAsString(metadata)));
+    }
+
+    /** Whether Sofia has already been dispatched to this room. */
+    public boolean agentDispatched(String room) {
+        var dispatches =
+                LiveKitClients.execute("list dispatches", clients.dispatch().listDispatch(room));
+        return dispatches != null
+                && dispatches.stream().anyMatch(d -> d.getAgentName().equals(agentName));
+    }
+
+    /**
+     * A room Sofia was sent to.
+     *
+     * @param name the room name ({@code web-<uuid>})
+     * @param sid LiveKit's room id
+     * @param dispatchId the agent dispatch's id
+     */
+    public record OpenedRoom(String name, String sid, String dispatchId) {}
+}

@@ -1,0 +1,44 @@
+package dev.sofia.clinic.livekit.local;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Finds the livekit-server binary that scripts/setup.sh installs. */
+public final class LiveKitBinary {
+
+    private static final String NAME = "livekit-server";
+
+    private LiveKitBinary() {}
+
+    /**
+     * The configured path if given, else the first executable {@code livekit-server} in {@code
+     * $SOFIA_TOOLS_BIN}, {@code ~/.cache/sofia/bin} (where setup.sh puts it) and {@code PATH}. When
+     * none is found, the configured or the setup.sh location is returned, so the error that follows
+     * names the place where it should be.
+     */
+    public static Path locate(@Nullable String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        List<Path> candidates = new ArrayList<>();
+        String toolsBin = System.getenv("SOFIA_TOOLS_BIN");
+        if (toolsBin != null && !toolsBin.isBlank()) {
+            candidates.add(Path.of(toolsBin, NAME));
+        }
+        Path setupLocation = Path.of(System.getProperty("user.home"), ".cache", "sofia", "bin", NAME);
+        candidates.add(setupLocation);
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String dir : path.split(File.pathSeparator)) {
+                if (!dir.isBlank()) {
+                    candidates.add(Path.of(dir, NAME));
+                }
+            }
+        }
+        return candidates.stream().filter(Files::isExecutable).findFirst().orElse(setupLocation);
+    }
+}
