@@ -1,0 +1,11 @@
+/**
+ * Telephony: the practice's carrier SIP connections (passwords encrypted at rest), its phone
+ * numbers, how calls to each number are answered (routes), and the only numbers a call may be
+ * transferred to. Kept in sync with LiveKit's SIP trunks and dispatch rules, with drift
+ * reported and repaired; plus call control (transfer, hang-up, status, callbacks) for staff and
+ * the receptionist. See docs/telephony.md.
+ */
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Telephony",
+        allowedDependencies = {"livekit", "system"})
+package dev.sofia.clinic.telephony;
