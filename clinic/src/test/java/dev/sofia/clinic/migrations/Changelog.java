@@ -33,15 +33,19 @@ final class Changelog {
             "appointment_types",
             "appointments",
             "blockouts",
+            "call_routes",
             "chairs",
             "doctors",
             "opening_hours",
             "patients",
+            "phone_numbers",
             "practice",
             "schedule_overrides",
             "shift_breaks",
             "shifts",
-            "slot_holds");
+            "slot_holds",
+            "telephony_connections",
+            "transfer_targets");
 
     static final List<String> LIQUIBASE_TABLES = List.of("databasechangelog", "databasechangeloglock");
 
