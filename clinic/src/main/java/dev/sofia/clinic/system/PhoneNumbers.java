@@ -12,6 +12,7 @@ import java.util.Optional;
 public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final String MASK_DOT = "\u2022";
 
     private PhoneNumbers() {}
 
@@ -29,6 +30,42 @@ public final class PhoneNumbers {
         } catch (NumberParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The number for a screen that must not show it whole: the country code and the last two
+     * digits stay, every other digit becomes a dot, the grouping stays ({@code +4930123456} gives
+     * {@code +49 •• ••••56}). Null stays null; text that is not a phone number gives {@code •••}.
+     */
+    public static String mask(String e164) {
+        if (e164 == null) {
+            return null;
+        }
+        PhoneNumber number;
+        try {
+            number = UTIL.parse(e164, "ZZ");
+        } catch (NumberParseException e) {
+            return MASK_DOT.repeat(3);
+        }
+        String countryCode = "+" + number.getCountryCode();
+        String formatted = UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+        if (!formatted.startsWith(countryCode)) {
+            return MASK_DOT.repeat(3);
+        }
+        String rest = formatted.substring(countryCode.length());
+        long digits = rest.chars().filter(Character::isDigit).count();
+        StringBuilder masked = new StringBuilder(countryCode);
+        long seen = 0;
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (Character.isDigit(c)) {
+                seen++;
+                masked.append(seen > digits - 2 ? String.valueOf(c) : MASK_DOT);
+            } else {
+                masked.append(c);
+            }
+        }
+        return masked.toString();
     }
 
     /**

@@ -33,6 +33,8 @@ final class Changelog {
             "appointment_types",
             "appointments",
             "blockouts",
+            "call_events",
+            "call_sessions",
             "call_routes",
             "chairs",
             "doctors",
