@@ -43,8 +43,28 @@ public class AgentRooms {
 
     /** A new {@code web-<uuid>} room with Sofia dispatched into it. */
     public OpenedRoom openWebRoom(String language) {
-        String name = WEB_ROOM_PREFIX + UUID.randomUUID();
-        Room room = LiveKitClients.require(
+        Room room = createRoom(WEB_ROOM_PREFIX + UUID.randomUUID());
+        AgentDispatch dispatch = dispatchAgent(room.getName(), language, "web");
+        return new OpenedRoom(room.getName(), room.getSid(), dispatch.getId());
+    }
+
+    /**
+     * The named room, created if it does not exist yet (LiveKit returns the existing one), with Sofia
+     * dispatched into it unless she already is. LiveKit only dispatches into a room that exists.
+     */
+    public OpenedRoom openNamedRoom(String name, String language) {
+        Room room = createRoom(name);
+        var existing = LiveKitClients.require(
+                        "list dispatches", clients.dispatch().listDispatch(name))
+                .stream()
+                .filter(d -> d.getAgentName().equals(agentName))
+                .findFirst();
+        AgentDispatch dispatch = existing.orElseGet(() -> dispatchAgent(name, language, "web"));
+        return new OpenedRoom(room.getName(), room.getSid(), dispatch.getId());
+    }
+
+    private Room createRoom(String name) {
+        return LiveKitClients.require(
                 "create room",
                 clients.rooms()
                         .createRoom(
@@ -57,11 +77,9 @@ public class AgentRooms {
                                 null,
                                 null,
                                 DEPARTURE_TIMEOUT_SECONDS));
-        AgentDispatch dispatch = dispatchAgent(name, language, "web");
-        return new OpenedRoom(room.getName(), room.getSid(), dispatch.getId());
     }
 
-    /** Sends Sofia into an existing room (or one LiveKit creates on first join). */
+    /** Sends Sofia into an existing room. */
     public AgentDispatch dispatchAgent(String room, String language, String channel) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("language", language);

@@ -22,7 +22,10 @@ import org.springframework.context.annotation.Import;
             "spring.datasource.hikari.maximum-pool-size=60",
             // Start-up chatter of the database and migrations hides test results in CI output.
             "logging.level.io.zonky=WARN",
-            "logging.level.liquibase=WARN"
+            "logging.level.liquibase=WARN",
+            // Every test request comes from 127.0.0.1: a production-sized burst would throttle
+            // the suite. The rate-limit test reads this value and goes one past it.
+            "sofia.rate-limit.callers.capacity=100"
         })
 @Import({TestClock.class, CalendarFixtures.class, Api.class})
 public @interface ClinicIntegrationTest {}

@@ -1,16 +1,21 @@
 package dev.sofia.clinic.system.config;
 
 import dev.sofia.clinic.system.DatabaseUrl;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 
@@ -33,13 +38,21 @@ final class ConfigurationCheck {
             Rule.plain("SOFIA_DATA_DIR", optional(ConfigurationCheck::writableDirectory)),
             Rule.plain("SOFIA_DEMO_SEED", optional(ConfigurationCheck::trueOrFalse)),
             Rule.plain("SOFIA_TIME_ZONE", optional(ConfigurationCheck::timeZone)),
-            Rule.plain("LOG_FORMAT", optional(ConfigurationCheck::logFormat)));
+            Rule.plain("LOG_FORMAT", optional(ConfigurationCheck::logFormat)),
+            Rule.plain("LIVEKIT_URL", ConfigurationCheck::liveKitUrl),
+            Rule.plain("LIVEKIT_API_KEY", requiredWithLiveKitUrl(ConfigurationCheck::apiKey)),
+            Rule.secret("LIVEKIT_API_SECRET", requiredWithLiveKitUrl(ConfigurationCheck::apiSecret)),
+            Rule.secret("LIVEKIT_WEBHOOK_KEYS", optional(ConfigurationCheck::webhookKeys)),
+            Rule.plain("LIVEKIT_SERVER_BIN", optional(value -> Optional.empty())),
+            Rule.plain("SOFIA_AGENT_NAME", optional(ConfigurationCheck::agentName)),
+            Rule.secret("SOFIA_SECRET_KEY", ConfigurationCheck::secretKey));
 
     private ConfigurationCheck() {}
 
     /** Every problem in the environment, in {@link #RULES} order; empty when Sofia may start. */
     static List<Problem> check(Environment environment) {
-        Context context = new Context(Set.copyOf(Arrays.asList(environment.getActiveProfiles())));
+        Context context =
+                new Context(Set.copyOf(Arrays.asList(environment.getActiveProfiles())), environment::getProperty);
         List<Problem> problems = new ArrayList<>();
         for (Rule rule : RULES) {
             String value = environment.getProperty(rule.variable());
@@ -111,6 +124,91 @@ final class ConfigurationCheck {
         return Optional.empty();
     }
 
+    // LiveKit: unset means "start a local livekit-server", which production must not rely on.
+    private static Optional<String> liveKitUrl(@Nullable String value, Context context) {
+        if (value == null || value.isBlank()) {
+            return context.prod()
+                    ? Optional.of("the prod profile needs a LiveKit server: set LIVEKIT_URL=wss://…")
+                    : Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(value.strip());
+        } catch (URISyntaxException e) {
+            return Optional.of("is not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null || !Set.of("ws", "wss").contains(scheme)) {
+            return Optional.of("must be a ws:// or wss:// URL with a host, e.g. wss://livekit.example.com");
+        }
+        if (context.prod() && !scheme.equals("wss")) {
+            return Optional.of("prod refuses unencrypted ws://: use wss://");
+        }
+        return Optional.empty();
+    }
+
+    private static Validator requiredWithLiveKitUrl(SimpleValidator validator) {
+        return (value, context) -> {
+            if (value == null || value.isBlank()) {
+                return context.isSet("LIVEKIT_URL")
+                        ? Optional.of("is required when LIVEKIT_URL is set")
+                        : Optional.empty();
+            }
+            return validator.reason(value.strip());
+        };
+    }
+
+    private static Optional<String> apiKey(String value) {
+        return value.matches("[A-Za-z0-9_-]{3,64}")
+                ? Optional.empty()
+                : Optional.of("must be 3 to 64 letters, digits, '-' or '_'");
+    }
+
+    private static Optional<String> apiSecret(String value) {
+        // livekit-server itself warns below 32 characters; a short HMAC key is guessable.
+        return value.length() >= 32 ? Optional.empty() : Optional.of("must be at least 32 characters");
+    }
+
+    private static Optional<String> webhookKeys(String value) {
+        for (String pair : value.split(",")) {
+            int colon = pair.indexOf(':');
+            if (colon <= 0 || colon == pair.length() - 1) {
+                return Optional.of("must be key:secret pairs separated by commas");
+            }
+            Optional<String> keyProblem = apiKey(pair.substring(0, colon).strip());
+            if (keyProblem.isPresent()) {
+                return Optional.of("has a key that " + keyProblem.get());
+            }
+            if (apiSecret(pair.substring(colon + 1).strip()).isPresent()) {
+                return Optional.of("has a secret shorter than 32 characters");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> agentName(String value) {
+        return value.matches("[a-z0-9][a-z0-9_-]{0,62}")
+                ? Optional.empty()
+                : Optional.of("must be 1 to 63 lower-case letters, digits, '-' or '_'");
+    }
+
+    // Encrypts stored telephony credentials: 32 random bytes, base64 (openssl rand -base64 32).
+    private static Optional<String> secretKey(@Nullable String value, Context context) {
+        if (value == null || value.isBlank()) {
+            return context.prod()
+                    ? Optional.of("the prod profile needs a key for stored credentials: set it to the output of"
+                            + " 'openssl rand -base64 32' and keep it safe")
+                    : Optional.empty();
+        }
+        try {
+            return Base64.getDecoder().decode(value.strip()).length == 32
+                    ? Optional.empty()
+                    : Optional.of("must be 32 bytes, base64-encoded ('openssl rand -base64 32')");
+        } catch (IllegalArgumentException e) {
+            return Optional.of("is not valid base64 ('openssl rand -base64 32')");
+        }
+    }
+
     private static Optional<String> trueOrFalse(String value) {
         return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
                 ? Optional.empty()
@@ -174,10 +272,15 @@ final class ConfigurationCheck {
         Optional<String> reason(@Nullable String value, Context context);
     }
 
-    /** What a validator may know besides the value. */
-    record Context(Set<String> profiles) {
+    /** What a validator may know besides the value: the profiles and the other variables. */
+    record Context(Set<String> profiles, Function<String, @Nullable String> variables) {
         boolean prod() {
             return profiles.contains("prod");
+        }
+
+        boolean isSet(String variable) {
+            String value = variables.apply(variable);
+            return value != null && !value.isBlank();
         }
     }
 

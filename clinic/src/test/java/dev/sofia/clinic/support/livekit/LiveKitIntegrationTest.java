@@ -23,7 +23,10 @@ import org.springframework.context.annotation.Import;
             "sofia.data-dir=",
             "sofia.demo-seed=false",
             "logging.level.io.zonky=WARN",
-            "logging.level.liquibase=WARN"
+            "logging.level.liquibase=WARN",
+            // Every test request comes from 127.0.0.1: a production-sized burst would throttle
+            // the suite. The rate-limit test reads this value and goes one past it.
+            "sofia.rate-limit.callers.capacity=100"
         })
 @Import({TestClock.class, CalendarFixtures.class, Api.class})
 public @interface LiveKitIntegrationTest {}

@@ -88,13 +88,53 @@ class ConfigurationCheckTests {
 
     @Test
     void prodWithoutDatabaseUrlFails() {
-        MockEnvironment env = new MockEnvironment();
-        env.setActiveProfiles("prod");
+        MockEnvironment bare = prodLiveKitAndKey(new MockEnvironment());
+        bare.setActiveProfiles("prod");
 
-        assertThat(ConfigurationCheck.check(env))
+        assertThat(ConfigurationCheck.check(bare))
                 .singleElement()
                 .hasToString("DATABASE_URL is missing: the prod profile refuses the embedded database;"
                         + " set DATABASE_URL");
+    }
+
+    @Test
+    void prodNeedsLiveKitOverWssAndAKeyForStoredCredentials() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("DATABASE_URL", "postgres://sofia:pw@db.example:5432/sofia?sslmode=verify-full");
+        env.setActiveProfiles("prod");
+
+        assertThat(ConfigurationCheck.check(env))
+                .extracting(Problem::variable)
+                .containsExactly("LIVEKIT_URL", "SOFIA_SECRET_KEY");
+
+        env.withProperty("LIVEKIT_URL", "ws://livekit.example.com")
+                .withProperty("LIVEKIT_API_KEY", "APIkey1")
+                .withProperty("LIVEKIT_API_SECRET", "s".repeat(40))
+                .withProperty("SOFIA_SECRET_KEY", "c2hvcnQ=");
+        assertThat(ConfigurationCheck.check(env))
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "LIVEKIT_URL is \"ws://livekit.example.com\": prod refuses unencrypted ws://: use wss://",
+                        "SOFIA_SECRET_KEY is set (value hidden): must be 32 bytes, base64-encoded"
+                                + " ('openssl rand -base64 32')");
+    }
+
+    @Test
+    void liveKitKeysAreCheckedWithoutShowingSecrets() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("LIVEKIT_URL", "https://livekit.example.com")
+                .withProperty("LIVEKIT_API_SECRET", "tooshort-secret")
+                .withProperty("LIVEKIT_WEBHOOK_KEYS", "oldkey:also-too-short,nocolon");
+
+        List<Problem> problems = ConfigurationCheck.check(env);
+
+        assertThat(problems)
+                .extracting(Problem::variable)
+                .containsExactly("LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET", "LIVEKIT_WEBHOOK_KEYS");
+        assertThat(problems.get(1).reason()).isEqualTo("is missing: is required when LIVEKIT_URL is set");
+        assertThat(problems)
+                .extracting(Problem::toString)
+                .noneMatch(text -> text.contains("too-short") || text.contains("tooshort"));
     }
 
     @Test
@@ -167,8 +207,15 @@ class ConfigurationCheckTests {
     }
 
     private static MockEnvironment prod(String databaseUrl) {
-        MockEnvironment env = new MockEnvironment().withProperty("DATABASE_URL", databaseUrl);
+        MockEnvironment env = prodLiveKitAndKey(new MockEnvironment().withProperty("DATABASE_URL", databaseUrl));
         env.setActiveProfiles("prod");
         return env;
+    }
+
+    private static MockEnvironment prodLiveKitAndKey(MockEnvironment env) {
+        return env.withProperty("LIVEKIT_URL", "wss://livekit.example.com")
+                .withProperty("LIVEKIT_API_KEY", "APIsofia")
+                .withProperty("LIVEKIT_API_SECRET", "x".repeat(40))
+                .withProperty("SOFIA_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
     }
 }

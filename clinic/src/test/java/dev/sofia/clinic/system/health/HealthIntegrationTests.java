@@ -15,13 +15,16 @@ class HealthIntegrationTests {
     Api api;
 
     @Test
-    void healthIsUpWithTheDatabaseAmongItsComponents() {
+    void healthIsUpWithTheDatabaseAndLiveKitAmongItsComponents() {
         Api.Response response = api.get("/health");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = response.json();
         assertThat(body.path("status").asString()).isEqualTo("UP");
         assertThat(body.path("components").path("db").path("status").asString()).isEqualTo("UP");
+        // The shared test app runs its own local livekit-server, as `scripts/run.sh` does.
+        assertThat(body.path("components").path("livekit").path("status").asString())
+                .isEqualTo("UP");
         assertThat(body.path("components").path("diskSpace").path("status").asString())
                 .isEqualTo("UP");
     }
