@@ -100,15 +100,7 @@ public class TelephonySync {
             return;
         }
         try {
-            SyncReport report = sync();
-            if (report.error() != null) {
-                boolean configured = !desiredState.load().connectionIds().isEmpty();
-                if (configured) {
-                    log.warn("Telephony start-up sync did not run: {}", redact(report.error()));
-                } else {
-                    log.info("Telephony start-up sync skipped (no connections configured): {}", redact(report.error()));
-                }
-            }
+            sync();
         } catch (RuntimeException e) {
             log.error("Telephony start-up sync failed", e);
         }
@@ -237,7 +229,9 @@ public class TelephonySync {
         }
         run.failures.forEach(
                 f -> log.warn("Telephony sync: LiveKit refused {} {}: {}", f.object(), f.name(), redact(f.error())));
-        if (abort != null) {
+        if (abort != null && desired.connectionIds().isEmpty()) {
+            log.info("Telephony sync skipped (no connections configured): {}", redact(abort));
+        } else if (abort != null) {
             log.warn("Telephony sync could not finish: {}", redact(abort));
         }
         return new SyncReport(clean ? "synced" : "pending", started, run.changes, run.failures, abort);
