@@ -9,8 +9,11 @@ public enum CallChannel {
     /** A phone call through LiveKit SIP. */
     PHONE;
 
-    /** Phone rooms are named {@code call-…} by the SIP dispatch rules; every other room is a web call. */
+    /** Incoming phone calls: rooms named {@code call-…} by the SIP dispatch rules. */
     static final String PHONE_ROOM_PREFIX = "call-";
+
+    /** Calls Sofia places (telephony's call-backs) are in rooms named {@code callback-…}. */
+    static final String CALLBACK_ROOM_PREFIX = "callback-";
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);
@@ -20,7 +23,8 @@ public enum CallChannel {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
 
+    /** Phone for {@code call-…} and {@code callback-…} rooms; every other room is a web call. */
     static CallChannel ofRoom(String roomName) {
-        return roomName.startsWith(PHONE_ROOM_PREFIX) ? PHONE : WEB;
+        return roomName.startsWith(PHONE_ROOM_PREFIX) || roomName.startsWith(CALLBACK_ROOM_PREFIX) ? PHONE : WEB;
     }
 }

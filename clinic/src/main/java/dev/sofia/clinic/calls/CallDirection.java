@@ -2,7 +2,7 @@ package dev.sofia.clinic.calls;
 
 import java.util.Locale;
 
-/** Who called whom: every call is inbound until Sofia places calls itself. */
+/** Who called whom: outbound only for the calls Sofia places ({@code callback-…} rooms). */
 public enum CallDirection {
     INBOUND,
     OUTBOUND;
@@ -13,5 +13,9 @@ public enum CallDirection {
 
     static CallDirection of(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    static CallDirection ofRoom(String roomName) {
+        return roomName.startsWith(CallChannel.CALLBACK_ROOM_PREFIX) ? OUTBOUND : INBOUND;
     }
 }

@@ -168,13 +168,15 @@ public class CallSessions {
     @Transactional(propagation = Propagation.MANDATORY)
     CallSession lockOrCreate(String roomName, Instant now) {
         CallChannel channel = CallChannel.ofRoom(roomName);
+        CallDirection direction = CallDirection.ofRoom(roomName);
         UUID id = UUID.randomUUID();
-        int inserted =
-                jdbc.sql("""
+        int inserted = jdbc.sql("""
                         insert into call_sessions (id, room_name, direction, channel, status, created_at)
-                        values (?, ?, 'inbound', ?, 'ringing', ?)
+                        values (?, ?, ?, ?, 'ringing', ?)
                         on conflict (room_name) do nothing
-                        """).params(id, roomName, channel.value(), utc(now)).update();
+                        """)
+                .params(id, roomName, direction.value(), channel.value(), utc(now))
+                .update();
         CallSession session = lock(roomName).orElseThrow();
         if (inserted == 1) {
             events.publishEvent(new CallSessionOpened(session.id(), roomName, channel, session.createdAt()));

@@ -68,6 +68,10 @@ final class SessionDraft {
         return original.id();
     }
 
+    CallDirection direction() {
+        return original.direction();
+    }
+
     CallSession toSession() {
         CallSession o = original;
         return new CallSession(

@@ -210,11 +210,16 @@ final class WebhookTransitions {
         if (s.trunkId == null) {
             s.trunkId = attribute(p, SIP_TRUNK_ID);
         }
+        // sip.phoneNumber is the far end, sip.trunkPhoneNumber the practice's own number: on a
+        // call Sofia places, the practice is the one calling.
+        boolean outbound = s.direction() == CallDirection.OUTBOUND;
+        String remote = e164(attribute(p, SIP_PHONE_NUMBER), region);
+        String practice = e164(attribute(p, SIP_TRUNK_PHONE_NUMBER), region);
         if (s.callerNumber == null) {
-            s.callerNumber = e164(attribute(p, SIP_PHONE_NUMBER), region);
+            s.callerNumber = outbound ? practice : remote;
         }
         if (s.calledNumber == null) {
-            s.calledNumber = e164(attribute(p, SIP_TRUNK_PHONE_NUMBER), region);
+            s.calledNumber = outbound ? remote : practice;
         }
     }
 

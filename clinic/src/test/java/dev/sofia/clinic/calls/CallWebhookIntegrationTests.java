@@ -237,6 +237,22 @@ class CallWebhookIntegrationTests {
     }
 
     @Test
+    void roomsAreClassifiedByTheirName() {
+        String callback = "callback-" + UUID.randomUUID();
+        String incoming = "call-" + UUID.randomUUID();
+        deliver(event("room_started", callback, t0).build());
+        deliver(event("room_started", incoming, t0).build());
+        deliver(event("room_started", room, t0).build());
+
+        assertThat(sessionOf(callback).path("channel").asString()).isEqualTo("phone");
+        assertThat(sessionOf(callback).path("direction").asString()).isEqualTo("outbound");
+        assertThat(sessionOf(incoming).path("channel").asString()).isEqualTo("phone");
+        assertThat(sessionOf(incoming).path("direction").asString()).isEqualTo("inbound");
+        assertThat(sessionOf(room).path("channel").asString()).isEqualTo("web");
+        assertThat(sessionOf(room).path("direction").asString()).isEqualTo("inbound");
+    }
+
+    @Test
     void aRoomThatFinishesWithoutACallerFails() {
         deliver(event("room_started", room, t0).build());
         deliver(event("participant_joined", room, t0.plusSeconds(1))

@@ -102,6 +102,44 @@ class WebhookTransitionsTests {
     }
 
     @Test
+    void onACallSofiaPlacesThePracticeIsTheCallerAndTheFarEndIsCalled() {
+        CallSession outbound = new CallSession(
+                UUID.randomUUID(),
+                "callback-1",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                CallDirection.OUTBOUND,
+                CallChannel.PHONE,
+                "de",
+                CallStatus.RINGING,
+                T0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        ParticipantInfo patient = Webhooks.sipCaller(
+                "sip_callee",
+                T0.plusSeconds(3),
+                java.util.Map.of("sip.phoneNumber", "+4915112345678", "sip.trunkPhoneNumber", "+4930901820"));
+
+        CallSession s = apply(
+                outbound,
+                event("participant_joined", "callback-1", T0.plusSeconds(3))
+                        .setParticipant(patient)
+                        .build());
+
+        assertThat(s.status()).isEqualTo(CallStatus.ACTIVE);
+        assertThat(s.callerNumber()).isEqualTo("+4930901820");
+        assertThat(s.calledNumber()).isEqualTo("+4915112345678");
+    }
+
+    @Test
     void sipNumbersAreStoredInE164WhicheverWayTheTrunkWritesThem() {
         assertThat(WebhookTransitions.e164("+4930901820", "DE")).isEqualTo("+4930901820");
         assertThat(WebhookTransitions.e164("030 901820", "DE")).isEqualTo("+4930901820");
