@@ -20,6 +20,11 @@ class LiveKitConfiguration {
 
     /** API calls that take longer than this fail fast with a 503 instead of holding a request. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * SIP calls wait on the carrier: a transfer answers once the REFER is accepted, an outbound call
+     * may wait until the callee answers.
+     */
+    static final Duration SIP_CALL_TIMEOUT = Duration.ofSeconds(60);
 
     @Bean
     @Conditional(LocalLiveKitServerCondition.class)
@@ -47,14 +52,20 @@ class LiveKitConfiguration {
 
     @Bean
     LiveKitClients liveKitClients(LiveKitConnection connection) {
-        Supplier<OkHttpClient> http = () -> new OkHttpClient.Builder()
-                .connectTimeout(CALL_TIMEOUT)
-                .callTimeout(CALL_TIMEOUT)
-                .build();
+        Supplier<OkHttpClient> http = () -> httpClient(CALL_TIMEOUT);
+        Supplier<OkHttpClient> sipHttp = () -> httpClient(SIP_CALL_TIMEOUT);
         String host = connection.httpUrl();
         return new LiveKitClients(
                 RoomServiceClient.createClient(host, connection.apiKey(), connection.apiSecret(), http),
                 AgentDispatchServiceClient.createClient(host, connection.apiKey(), connection.apiSecret(), http),
-                SipServiceClient.createClient(host, connection.apiKey(), connection.apiSecret(), http));
+                SipServiceClient.createClient(host, connection.apiKey(), connection.apiSecret(), sipHttp));
+    }
+
+    private static OkHttpClient httpClient(Duration callTimeout) {
+        return new OkHttpClient.Builder()
+                .connectTimeout(CALL_TIMEOUT)
+                .readTimeout(callTimeout)
+                .callTimeout(callTimeout)
+                .build();
     }
 }
