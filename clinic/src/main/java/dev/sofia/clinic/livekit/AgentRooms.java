@@ -3,6 +3,7 @@ package dev.sofia.clinic.livekit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import livekit.LivekitModels.Room;
 import org.springframework.stereotype.Component;
@@ -28,9 +29,13 @@ public class AgentRooms {
 
     private final LiveKitClients clients;
     private final String agentName;
+    private final ReentrantLock[] roomLocks = new ReentrantLock[64];
 
     AgentRooms(LiveKitClients clients, LiveKitProperties properties) {
         this.clients = clients;
+        for (int i = 0; i < roomLocks.length; i++) {
+            roomLocks[i] = new ReentrantLock();
+        }
         this.agentName =
                 properties.agentName() == null || properties.agentName().isBlank()
                         ? "sofia"
@@ -53,14 +58,23 @@ public class AgentRooms {
      * dispatched into it unless she already is. LiveKit only dispatches into a room that exists.
      */
     public OpenedRoom openNamedRoom(String name, String language) {
-        Room room = createRoom(name);
-        var existing = LiveKitClients.require(
-                        "list dispatches", clients.dispatch().listDispatch(name))
-                .stream()
-                .filter(d -> d.getAgentName().equals(agentName))
-                .findFirst();
-        AgentDispatch dispatch = existing.orElseGet(() -> dispatchAgent(name, language, "web"));
-        return new OpenedRoom(room.getName(), room.getSid(), dispatch.getId());
+        // Two first callers of one room at once must not both dispatch Sofia: check-then-create runs
+        // under a lock per room (striped, so memory stays fixed). Across several app instances the
+        // race remains; a second Sofia would be the visible result.
+        ReentrantLock lock = roomLocks[Math.floorMod(name.hashCode(), roomLocks.length)];
+        lock.lock();
+        try {
+            Room room = createRoom(name);
+            var existing = LiveKitClients.require(
+                            "list dispatches", clients.dispatch().listDispatch(name))
+                    .stream()
+                    .filter(d -> d.getAgentName().equals(agentName))
+                    .findFirst();
+            AgentDispatch dispatch = existing.orElseGet(() -> dispatchAgent(name, language, "web"));
+            return new OpenedRoom(room.getName(), room.getSid(), dispatch.getId());
+        } finally {
+            lock.unlock();
+        }
     }
 
     private Room createRoom(String name) {

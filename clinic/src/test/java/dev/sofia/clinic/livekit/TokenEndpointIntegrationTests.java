@@ -92,6 +92,25 @@ class TokenEndpointIntegrationTests {
     }
 
     @Test
+    void simultaneousFirstCallersOfARoomGetOneSofia() throws Exception {
+        String room = "together-" + UUID.randomUUID().toString().substring(0, 8);
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String identity = "caller" + i;
+                statuses.add(threads.submit(() -> api.post("/api/livekit-token", """
+                                {"identity": "%s", "room": "%s"}""".formatted(identity, room))
+                        .status()));
+            }
+            for (var status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        }
+
+        assertThat(sofiaDispatches(room)).hasSize(1);
+    }
+
+    @Test
     void refusesSofiasOwnRoomsSoNoOneCanListenInOnACall() {
         for (String room : List.of("call-_+4930123_abc", "sip-trunk", "web-" + UUID.randomUUID(), "CALL-x")) {
             Api.Response response = api.post("/api/livekit-token", """
