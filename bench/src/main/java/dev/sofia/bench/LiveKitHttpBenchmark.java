@@ -5,7 +5,7 @@ import dev.sofia.clinic.livekit.AgentRooms;
 import dev.sofia.clinic.livekit.CallerTokens;
 import dev.sofia.clinic.livekit.LiveKitClients;
 import dev.sofia.clinic.livekit.LiveKitConnection;
-import dev.sofia.clinic.livekit.local.LiveKitBinary;
+import dev.sofia.livekit.local.LiveKitBinary;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.sofia.clinic.livekit;
 
-import dev.sofia.clinic.livekit.local.LiveKitBinary;
-import dev.sofia.clinic.livekit.local.LiveKitProcess;
-import dev.sofia.clinic.livekit.local.LiveKitServerConfig;
+import dev.sofia.livekit.local.LiveKitBinary;
+import dev.sofia.livekit.local.LiveKitProcess;
+import dev.sofia.livekit.local.LiveKitServerConfig;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

@@ -1,9 +1,10 @@
 package dev.sofia.clinic.support.livekit;
 
-import dev.sofia.clinic.livekit.local.FreePorts;
-import dev.sofia.clinic.livekit.local.LiveKitBinary;
-import dev.sofia.clinic.livekit.local.LiveKitProcess;
-import dev.sofia.clinic.livekit.local.LiveKitServerConfig;
+import dev.sofia.livekit.local.FreePorts;
+import dev.sofia.livekit.local.LiveKitBinary;
+import dev.sofia.livekit.local.LiveKitProcess;
+import dev.sofia.livekit.local.LiveKitServerConfig;
+import dev.sofia.livekit.local.RedisProcess;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;

@@ -2,9 +2,9 @@ package dev.sofia.clinic.system.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sofia.clinic.livekit.local.FreePorts;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
+import dev.sofia.livekit.local.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -1,4 +1,4 @@
-package dev.sofia.clinic.livekit.local;
+package dev.sofia.livekit.local;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;

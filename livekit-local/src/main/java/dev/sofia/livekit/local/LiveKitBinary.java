@@ -1,4 +1,4 @@
-package dev.sofia.clinic.livekit.local;
+package dev.sofia.livekit.local;
 
 import java.io.File;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
-package dev.sofia.clinic.support.livekit;
+package dev.sofia.livekit.local;
 
-import dev.sofia.clinic.livekit.local.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,3 +1,3 @@
 /** Running a {@code livekit-server} binary as a child process, for development and tests. */
 @org.jspecify.annotations.NullMarked
-package dev.sofia.clinic.livekit.local;
+package dev.sofia.livekit.local;
