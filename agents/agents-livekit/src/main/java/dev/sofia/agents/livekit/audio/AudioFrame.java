@@ -3,6 +3,7 @@ package dev.sofia.agents.livekit.audio;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A block of signed 16-bit PCM, channels interleaved ({@code L R L R …} for stereo).
@@ -54,6 +55,30 @@ public record AudioFrame(short[] samples, int sampleRate, int channels) {
             throw new IllegalArgumentException("sample rate not a multiple of 100 Hz: " + sampleRate);
         }
         return sampleRate / 100;
+    }
+
+    /**
+     * Joins frames of one format into one, e.g. to analyse a stretch longer than a 10 ms frame.
+     */
+    public static AudioFrame concat(List<AudioFrame> frames) {
+        if (frames.isEmpty()) {
+            throw new IllegalArgumentException("no frames to join");
+        }
+        AudioFrame first = frames.getFirst();
+        int total = 0;
+        for (AudioFrame f : frames) {
+            if (f.sampleRate != first.sampleRate || f.channels != first.channels) {
+                throw new IllegalArgumentException("cannot join " + f + " to " + first);
+            }
+            total += f.samples.length;
+        }
+        short[] joined = new short[total];
+        int at = 0;
+        for (AudioFrame f : frames) {
+            System.arraycopy(f.samples, 0, joined, at, f.samples.length);
+            at += f.samples.length;
+        }
+        return new AudioFrame(joined, first.sampleRate, first.channels);
     }
 
     /**
