@@ -1,0 +1,10 @@
+package dev.sofia.agents.livekit.data;
+
+/**
+ * Receives the byte streams of one topic. Called on a virtual thread of its own per stream, when
+ * the header arrives; it may block reading. The reader stays usable after the handler returns.
+ */
+@FunctionalInterface
+public interface ByteStreamHandler {
+    void onStream(ByteStreamReader reader) throws Exception;
+}
