@@ -1,31 +1,4 @@
 #!/usr/bin/env bash
 # Runs the scheduling benchmark (see bench/README.md) and writes bench/results/scheduling.md.
 # Extra arguments go to the JVM before the main class, e.g. -Dbench.rounds=20 -Dbench.warmup=5
-set -euo pipefail
-cd "$(dirname "$0")/.."
-
-if [[ -f scripts/java-home.sh ]]; then
-  # shellcheck source=scripts/java-home.sh
-  source scripts/java-home.sh
-elif [[ -z ${JAVA_HOME:-} ]]; then
-  echo "error: set JAVA_HOME to a JDK 21 or newer" >&2
-  exit 1
-else
-  export PATH="$JAVA_HOME/bin:$PATH"
-fi
-
-# Compiles clinic and bench and writes bench/target/runtime-classpath.txt; no tests, no format check.
-./mvnw -q -pl bench -am package -DskipTests -Dspotless.check.skip=true
-
-# The commit measured, and the production files that differ from it, since those shape the figures.
-commit="commit \`$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\`"
-changed=$(git status --porcelain -- clinic/src/main 2>/dev/null | awk '{print $NF}' | xargs -r -n1 basename | paste -sd, - || true)
-if [[ -n $changed ]]; then
-  commit="$commit, with uncommitted changes to ${changed//,/, }"
-fi
-
-# A fixed heap, so the collector does not resize it in the middle of the measured rounds.
-exec "$JAVA_HOME/bin/java" -Xms1g -Xmx1g \
-  -cp "bench/target/classes:$(cat bench/target/runtime-classpath.txt)" \
-  -Dbench.commit="$commit" -Dbench.output=bench/results/scheduling.md \
-  "$@" dev.sofia.bench.SchedulingBenchmark
+exec "$(dirname "$0")/run-benchmark.sh" dev.sofia.bench.SchedulingBenchmark bench/results/scheduling.md "$@"

@@ -30,6 +30,14 @@ final class Clients implements AutoCloseable {
 
     /** Runs {@code work.accept(client)} on every client at once; returns the wall time in nanoseconds. */
     long run(IntConsumer work) {
+        return runTogether(pool, count, work);
+    }
+
+    /**
+     * Starts {@code count} tasks on {@code pool}, releases them at the same instant, and returns the
+     * wall time until the last one finishes (nanoseconds); a failed task fails the run.
+     */
+    static long runTogether(ExecutorService pool, int count, IntConsumer work) {
         CountDownLatch ready = new CountDownLatch(count);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> done = new ArrayList<>(count);

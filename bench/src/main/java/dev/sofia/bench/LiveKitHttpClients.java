@@ -5,11 +5,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
@@ -82,32 +79,7 @@ final class LiveKitHttpClients implements AutoCloseable {
 
     /** Runs {@code work.accept(i)} for {@code i} in 0..clients-1 on virtual threads at once; returns the wall time. */
     long run(int clients, IntConsumer work) {
-        CountDownLatch ready = new CountDownLatch(clients);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>(clients);
-        for (int i = 0; i < clients; i++) {
-            int client = i;
-            done.add(threads.submit(() -> {
-                ready.countDown();
-                go.await();
-                work.accept(client);
-                return null;
-            }));
-        }
-        try {
-            ready.await();
-            long start = System.nanoTime();
-            go.countDown();
-            for (Future<?> f : done) {
-                f.get();
-            }
-            return System.nanoTime() - start;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a client failed", e.getCause());
-        }
+        return Clients.runTogether(threads, clients, work);
     }
 
     @Override

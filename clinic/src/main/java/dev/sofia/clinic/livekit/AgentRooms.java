@@ -48,8 +48,16 @@ public class AgentRooms {
 
     /** A new {@code web-<uuid>} room with Sofia dispatched into it. */
     public OpenedRoom openWebRoom(String language) {
-        Room room = createRoom(WEB_ROOM_PREFIX + UUID.randomUUID());
-        AgentDispatch dispatch = dispatchAgent(room.getName(), language, "web");
+        return openNewRoom(WEB_ROOM_PREFIX + UUID.randomUUID(), language, "web");
+    }
+
+    /**
+     * A room Sofia's own code names (a fresh, unguessable name), created with Sofia's limits and
+     * Sofia dispatched into it with job metadata {@code {language, channel}}.
+     */
+    public OpenedRoom openNewRoom(String name, String language, String channel) {
+        Room room = createRoom(name);
+        AgentDispatch dispatch = dispatchAgent(room.getName(), language, channel);
         return new OpenedRoom(room.getName(), room.getSid(), dispatch.getId());
     }
 

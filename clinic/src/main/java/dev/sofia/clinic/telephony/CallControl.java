@@ -5,6 +5,7 @@ import dev.sofia.clinic.livekit.LiveKitCallException;
 import dev.sofia.clinic.livekit.LiveKitClients;
 import dev.sofia.clinic.system.FieldProblem;
 import dev.sofia.clinic.system.InvalidInputException;
+import dev.sofia.clinic.system.PhoneNumbers;
 import dev.sofia.clinic.system.UnknownReferenceException;
 import dev.sofia.clinic.system.UpstreamUnavailableException;
 import io.livekit.server.CreateSipParticipantOptions;
@@ -38,9 +39,6 @@ public class CallControl {
 
     static final String CALL_STATUS_ATTRIBUTE = "sip.callStatus";
     private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_+.=-]{1,128}");
-    private static final int EMPTY_TIMEOUT_SECONDS = 120;
-    private static final int DEPARTURE_TIMEOUT_SECONDS = 20;
-    private static final int MAX_PARTICIPANTS = 4;
     private static final Logger log = LoggerFactory.getLogger(CallControl.class);
 
     private final LiveKitClients clients;
@@ -146,28 +144,15 @@ public class CallControl {
         String trunkId = connection.outbound().livekitTrunkId();
         String room = CALLBACK_ROOM_PREFIX + UUID.randomUUID();
         String identity = "callee-" + UUID.randomUUID().toString().substring(0, 8);
-        LiveKitClients.require(
-                "create room",
-                clients.rooms()
-                        .createRoom(
-                                room,
-                                EMPTY_TIMEOUT_SECONDS,
-                                MAX_PARTICIPANTS,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                DEPARTURE_TIMEOUT_SECONDS));
         try {
-            agentRooms.dispatchAgent(room, lang, "phone");
+            agentRooms.openNewRoom(room, lang, "phone");
             CreateSipParticipantOptions options =
                     new CreateSipParticipantOptions(identity, "Callback", null, null, null, false, false, false);
             SIPParticipantInfo info = LiveKitClients.require(
                     "create SIP participant", clients.sip().createSipParticipant(trunkId, to, room, options));
             log.info(
                     "Callback to {} dialling from room {} through connection {}",
-                    TelephonySync.mask(to),
+                    PhoneNumbers.mask(to),
                     room,
                     connection.id());
             return new Callback(room, info.getParticipantIdentity(), connection.id(), info.getSipCallId());

@@ -1,7 +1,7 @@
 package dev.sofia.clinic.telephony;
 
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.sofia.clinic.livekit.LiveKitCallException;
+import dev.sofia.clinic.system.PhoneNumbers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -262,22 +262,7 @@ public class TelephonySync {
             return null;
         }
         Matcher m = NUMBER.matcher(text);
-        return m.replaceAll(r -> Matcher.quoteReplacement(mask(r.group())));
-    }
-
-    /** An E.164 number with only the country code and the last two digits left: {@code +49••••••20}. */
-    static String mask(String e164) {
-        String digits = e164.substring(1);
-        int country = 1;
-        // Calling codes are prefix-free: the first known prefix is the country code.
-        while (country < 3
-                && !PhoneNumberUtil.getInstance()
-                        .getSupportedCallingCodes()
-                        .contains(Integer.parseInt(digits.substring(0, country)))) {
-            country++;
-        }
-        int hidden = Math.max(0, digits.length() - country - 2);
-        return "+" + digits.substring(0, country) + "\u2022".repeat(hidden) + digits.substring(country + hidden);
+        return m.replaceAll(r -> Matcher.quoteReplacement(PhoneNumbers.mask(r.group())));
     }
 
     private static <T> Map<String, List<T>> byName(List<T> objects, Function<T, String> name) {
