@@ -25,6 +25,9 @@ final class IncomingStream {
     private final ArrayDeque<byte[]> ready = new ArrayDeque<>();
     private final TreeMap<Long, byte[]> early = new TreeMap<>();
     private volatile StreamInfo info;
+    /** The info with the trailer's attributes, shown once the reader reaches the end. */
+    private @Nullable StreamInfo endInfo;
+
     private long nextIndex;
     private long received;
     private boolean ended;
@@ -97,7 +100,7 @@ final class IncomingStream {
             if (isFinished()) {
                 return;
             }
-            info = info.withMergedAttributes(trailerAttributes);
+            endInfo = info.withMergedAttributes(trailerAttributes);
             var total = info.totalLength();
             if (!reason.isEmpty()) {
                 failLocked(new DataStreamException(
@@ -145,6 +148,7 @@ final class IncomingStream {
                             DataStreamException.Reason.CLOSED, "reader of stream " + info.id() + " is closed");
                 }
                 if (failure != null) {
+                    reachEnd();
                     throw failure;
                 }
                 byte[] chunk = ready.poll();
@@ -152,12 +156,19 @@ final class IncomingStream {
                     return chunk;
                 }
                 if (ended) {
+                    reachEnd();
                     return null;
                 }
                 changed.await();
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void reachEnd() {
+        if (endInfo != null) {
+            info = endInfo;
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.OptionalLong;
  * @param topic topic, "" if none
  * @param mimeType MIME type ("text/plain" for text streams)
  * @param attributes header attributes; on a received stream, trailer attributes are merged in once
- *     the stream has ended (see the readers' {@code info()})
+ *     a read has reached the stream's end (see the readers' {@code info()})
  * @param senderIdentity identity of the participant that sent the stream ({@code participant_identity}
  *     of the header packet); the local identity for outgoing streams unless sent on behalf of someone
  * @param timestamp the sender's creation time

@@ -30,7 +30,7 @@ public final class TextStreamReader implements AutoCloseable {
         this.stream = stream;
     }
 
-    /** The header's info; after the end, with the trailer's attributes merged in. */
+    /** The header's info; once a read has reached the end, with the trailer's attributes merged in. */
     public StreamInfo info() {
         return stream.info();
     }
