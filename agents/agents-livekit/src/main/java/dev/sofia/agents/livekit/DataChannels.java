@@ -1,0 +1,205 @@
+package dev.sofia.agents.livekit;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.onvoid.webrtc.RTCDataChannel;
+import dev.onvoid.webrtc.RTCDataChannelBuffer;
+import dev.onvoid.webrtc.RTCDataChannelInit;
+import dev.onvoid.webrtc.RTCDataChannelObserver;
+import dev.onvoid.webrtc.RTCDataChannelState;
+import dev.onvoid.webrtc.RTCPeerConnection;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import livekit.LivekitModels.DataPacket;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * LiveKit's data channels. We send on our own {@code _reliable} and {@code _lossy} channels on the
+ * publisher connection; the server sends on the channels it opens on the subscriber connection.
+ *
+ * <p>Threading: libwebrtc calls the observers on its signaling thread; received bytes are copied
+ * there (the buffer is only valid during the call) and parsed and delivered on one data thread, so
+ * the consumer sees packets in arrival order and never runs on a libwebrtc thread. {@link #send} is
+ * thread-safe: one lock keeps reliable sequence numbers in send order.
+ */
+final class DataChannels {
+
+    private static final Logger log = LoggerFactory.getLogger(DataChannels.class);
+
+    /** libwebrtc closes a channel whose send buffer exceeds 16 MiB; stay well below. */
+    private static final long HIGH_WATER_BYTES = 2L * 1024 * 1024;
+
+    private static final Duration MAX_SEND_WAIT = Duration.ofSeconds(2);
+
+    private final Consumer<DataPacket> consumer;
+    private final ExecutorService dataThread = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("livekit-data").factory());
+    private final List<RTCDataChannel> received = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> reliableOpen = new CompletableFuture<>();
+    private final Object sendLock = new Object();
+    private @Nullable RTCDataChannel reliable;
+    private @Nullable RTCDataChannel lossy;
+    private int sequence;
+    private volatile boolean closed;
+
+    DataChannels(Consumer<DataPacket> consumer) {
+        this.consumer = consumer;
+    }
+
+    /** Creates our sending channels; the next publisher offer carries them. */
+    void createPublisherChannels(RTCPeerConnection publisher) {
+        RTCDataChannelInit reliableInit = new RTCDataChannelInit();
+        reliableInit.ordered = true;
+        RTCDataChannel reliableChannel = publisher.createDataChannel("_reliable", reliableInit);
+        reliableChannel.registerObserver(new Observer(reliableChannel, true));
+        RTCDataChannelInit lossyInit = new RTCDataChannelInit();
+        lossyInit.ordered = false;
+        lossyInit.maxRetransmits = 0;
+        RTCDataChannel lossyChannel = publisher.createDataChannel("_lossy", lossyInit);
+        lossyChannel.registerObserver(new Observer(lossyChannel, false));
+        synchronized (sendLock) {
+            reliable = reliableChannel;
+            lossy = lossyChannel;
+        }
+    }
+
+    /** Completes when our reliable channel opens, i.e. we can send. */
+    CompletableFuture<Void> reliableOpen() {
+        return reliableOpen;
+    }
+
+    /** A channel the server opened on the subscriber connection: listen to it. */
+    void onRemoteChannel(RTCDataChannel channel) {
+        received.add(channel);
+        channel.registerObserver(new Observer(channel, false));
+    }
+
+    void send(DataPacket packet, boolean reliableDelivery) {
+        synchronized (sendLock) {
+            RTCDataChannel channel = reliableDelivery ? reliable : lossy;
+            if (closed || channel == null || channel.getState() != RTCDataChannelState.OPEN) {
+                throw new IllegalStateException("data channel " + (reliableDelivery ? "_reliable" : "_lossy")
+                        + " is not open" + (closed ? " (room closed)" : ""));
+            }
+            DataPacket toSend = packet;
+            if (reliableDelivery) {
+                // The server drops reliable packets whose sequence does not increase.
+                toSend = packet.toBuilder().setSequence(++sequence).build();
+            }
+            awaitBufferBelowHighWater(channel);
+            try {
+                channel.send(new RTCDataChannelBuffer(ByteBuffer.wrap(toSend.toByteArray()), true));
+            } catch (Exception e) {
+                throw new RoomException("data send failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Waits (bounded) while libwebrtc holds a lot of unsent data, so a large stream cannot overflow
+     * the channel; short polls are fine on the virtual threads that send.
+     */
+    private void awaitBufferBelowHighWater(RTCDataChannel channel) {
+        long deadline = System.nanoTime() + MAX_SEND_WAIT.toNanos();
+        while (channel.getBufferedAmount() > HIGH_WATER_BYTES && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RoomException("interrupted while the data channel was congested", e);
+            }
+        }
+    }
+
+    /** Stops delivery and closes every channel; call before the peer connections close. */
+    void close() {
+        synchronized (sendLock) {
+            closed = true;
+        }
+        dataThread.shutdown();
+        for (RTCDataChannel channel : channelsToClose()) {
+            try {
+                channel.unregisterObserver();
+                channel.close();
+                channel.dispose();
+            } catch (RuntimeException e) {
+                log.debug("data channel close: {}", e.toString());
+            }
+        }
+        received.clear();
+        reliableOpen.completeExceptionally(new RoomException("room closed"));
+    }
+
+    private List<RTCDataChannel> channelsToClose() {
+        synchronized (sendLock) {
+            List<RTCDataChannel> all = new java.util.ArrayList<>(received);
+            if (reliable != null) {
+                all.add(reliable);
+            }
+            if (lossy != null) {
+                all.add(lossy);
+            }
+            reliable = null;
+            lossy = null;
+            return all;
+        }
+    }
+
+    private void deliver(byte[] bytes) {
+        DataPacket packet;
+        try {
+            packet = DataPacket.parseFrom(bytes);
+        } catch (InvalidProtocolBufferException e) {
+            log.warn("unreadable data packet ({} bytes): {}", bytes.length, e.getMessage());
+            return;
+        }
+        try {
+            consumer.accept(packet);
+        } catch (RuntimeException e) {
+            log.warn("data packet consumer failed on {}", packet.getValueCase(), e);
+        }
+    }
+
+    private final class Observer implements RTCDataChannelObserver {
+        private final RTCDataChannel channel;
+        private final boolean signalsOpen;
+
+        Observer(RTCDataChannel channel, boolean signalsOpen) {
+            this.channel = channel;
+            this.signalsOpen = signalsOpen;
+        }
+
+        @Override
+        public void onBufferedAmountChange(long previousAmount) {}
+
+        @Override
+        public void onStateChange() {
+            if (signalsOpen && channel.getState() == RTCDataChannelState.OPEN) {
+                reliableOpen.complete(null);
+            }
+        }
+
+        @Override
+        public void onMessage(RTCDataChannelBuffer buffer) {
+            if (closed) {
+                return;
+            }
+            ByteBuffer data = buffer.data;
+            byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            try {
+                dataThread.execute(() -> deliver(bytes));
+            } catch (RejectedExecutionException e) {
+                // closing: late packets are dropped
+            }
+        }
+    }
+}

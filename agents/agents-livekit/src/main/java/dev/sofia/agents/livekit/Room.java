@@ -1,0 +1,389 @@
+package dev.sofia.agents.livekit;
+
+import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.sofia.agents.livekit.data.DataTransport;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import livekit.LivekitModels.DataPacket;
+import livekit.LivekitModels.DisconnectReason;
+import livekit.LivekitModels.ParticipantInfo;
+import livekit.LivekitRtc.JoinResponse;
+import livekit.LivekitRtc.LeaveRequest;
+import livekit.LivekitRtc.SignalRequest;
+import livekit.LivekitRtc.SignalResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A connection to a LiveKit room as one participant: remote participants and their audio, our own
+ * published audio, attributes and data packets.
+ *
+ * <p>Lifecycle: {@link #connect} returns once the signal join succeeded and both peer connections
+ * are up (so data can be sent at once); {@link #disconnect()} (or {@code close()}) leaves and
+ * releases every native resource. The server or a network failure can also end the room; either
+ * way {@link RoomEvent.Disconnected} is the last event. A room is not reusable: connect anew.
+ *
+ * <p>Threading: see docs/agents-livekit.md. Events and data packets arrive on dedicated virtual
+ * threads, never on libwebrtc's threads; methods are thread-safe.
+ */
+public final class Room implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Room.class);
+
+    /** Sent to the server as the client version. */
+    static final String VERSION = "0.1.0";
+
+    private static final Duration LEAVE_GRACE = Duration.ofSeconds(1);
+    private static final Duration DISCONNECT_TIMEOUT = Duration.ofSeconds(15);
+
+    /** One client for all rooms; its callbacks run on virtual threads. */
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+
+    private final RoomOptions options;
+    private final WebRtcStack stack = new WebRtcStack();
+    private final EventDispatcher events = new EventDispatcher("livekit-events");
+    private final List<Consumer<DataPacket>> dataConsumers = new CopyOnWriteArrayList<>();
+    private final DataChannels data = new DataChannels(this::onDataPacketReceived);
+    private final RtcEngine engine;
+    private final Participants participants = new Participants(events);
+    private final CompletableFuture<JoinResponse> joined = new CompletableFuture<>();
+    private final CompletableFuture<DisconnectReason> closed = new CompletableFuture<>();
+    private final DataTransport transport = new Transport();
+    private volatile @Nullable SignalClient signal;
+    private volatile @Nullable LocalParticipant local;
+    private volatile @Nullable JoinResponse join;
+    private @Nullable Thread pinger;
+    private volatile long lastPingSentMillis;
+    private volatile long rttMillis;
+    private boolean closing;
+
+    private Room(RoomOptions options) {
+        this.options = options;
+        this.engine = new RtcEngine(stack, options, data, new EngineEvents());
+    }
+
+    /**
+     * Joins the room at {@code url} ({@code ws(s)://} or {@code http(s)://}) with an access token.
+     *
+     * @throws RoomException if the server refuses the token or the connection does not come up
+     *     within {@link RoomOptions#connectTimeout()}; nothing is left open then
+     */
+    public static Room connect(String url, String token, RoomOptions options) {
+        Room room = new Room(options);
+        try {
+            room.open(url, token);
+            return room;
+        } catch (RuntimeException e) {
+            room.shutdownAndWait(DisconnectReason.JOIN_FAILURE, false);
+            throw e;
+        }
+    }
+
+    private void open(String url, String token) {
+        long deadline = System.nanoTime() + options.connectTimeout().toNanos();
+        SignalClient client = new SignalClient(new SignalHandler());
+        signal = client;
+        engine.attachSignal(client);
+        client.connect(HTTP, url, token, options.autoSubscribe(), options.connectTimeout());
+        await(joined, deadline, "join response");
+        await(CompletableFuture.allOf(engine.subscriberConnected(), data.reliableOpen()), deadline, "peer connections");
+    }
+
+    private static void await(CompletableFuture<?> future, long deadline, String what) {
+        try {
+            future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RoomException("interrupted while waiting for " + what, e);
+        } catch (ExecutionException e) {
+            throw new RoomException(
+                    "connect failed waiting for " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new RoomException("connect timed out waiting for " + what, e);
+        }
+    }
+
+    public String name() {
+        JoinResponse j = join;
+        return j == null ? "" : j.getRoom().getName();
+    }
+
+    public LocalParticipant localParticipant() {
+        LocalParticipant participant = local;
+        if (participant == null) {
+            throw new IllegalStateException("not joined");
+        }
+        return participant;
+    }
+
+    /** Remote participants by identity, as of now. */
+    public Map<String, RemoteParticipant> remoteParticipants() {
+        return participants.byIdentity();
+    }
+
+    public void addListener(Consumer<RoomEvent> listener) {
+        events.addListener(listener);
+    }
+
+    public void removeListener(Consumer<RoomEvent> listener) {
+        events.removeListener(listener);
+    }
+
+    /** How the data layer sends packets. */
+    public DataTransport transport() {
+        return transport;
+    }
+
+    /**
+     * Registers a consumer for every data packet received, called in arrival order on the room's
+     * data thread (not the event thread).
+     */
+    public void onDataPacket(Consumer<DataPacket> consumer) {
+        dataConsumers.add(consumer);
+    }
+
+    /** The signal round-trip time measured by the last ping, in milliseconds. */
+    public long rttMillis() {
+        return rttMillis;
+    }
+
+    public boolean isConnected() {
+        return !closed.isDone();
+    }
+
+    /** Completes with the reason once the room is closed and its resources released. */
+    public CompletableFuture<DisconnectReason> closeFuture() {
+        return closed;
+    }
+
+    /** Leaves the room (CLIENT_INITIATED) and releases everything; waits until done. */
+    public void disconnect() {
+        shutdownAndWait(DisconnectReason.CLIENT_INITIATED, true);
+    }
+
+    @Override
+    public void close() {
+        disconnect();
+    }
+
+    private void shutdownAndWait(DisconnectReason reason, boolean sendLeave) {
+        engine.post(() -> shutdown(reason, sendLeave));
+        try {
+            closed.get(DISCONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("room did not close cleanly within {} s: {}", DISCONNECT_TIMEOUT.toSeconds(), e.toString());
+        }
+    }
+
+    /**
+     * Engine thread. The order matters for libwebrtc: nothing may push audio or hold a sink while
+     * the peer connections close, and sources and factory go only after the connections closed.
+     */
+    private void shutdown(DisconnectReason reason, boolean sendLeave) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        SignalClient client = signal;
+        if (client != null) {
+            if (sendLeave) {
+                leave(client);
+            }
+            client.close(LEAVE_GRACE);
+        }
+        Thread ping = pinger;
+        if (ping != null) {
+            ping.interrupt();
+        }
+        LocalParticipant participant = local;
+        if (participant != null) {
+            participant.stopAll();
+        }
+        participants.endAll();
+        engine.closePeers();
+        if (participant != null) {
+            participant.disposeAll();
+        }
+        stack.close();
+        joined.completeExceptionally(new RoomException("room closed: " + reason));
+        events.emit(new RoomEvent.Disconnected(reason));
+        events.close();
+        closed.complete(reason);
+        engine.shutdownThread();
+        log.debug("room {} closed: {}", name(), reason);
+    }
+
+    private static void leave(SignalClient client) {
+        try {
+            client.send(SignalRequest.newBuilder()
+                            .setLeave(LeaveRequest.newBuilder()
+                                    .setReason(DisconnectReason.CLIENT_INITIATED)
+                                    .setAction(LeaveRequest.Action.DISCONNECT))
+                            .build())
+                    .get(LEAVE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("leave not sent: {}", e.toString());
+        }
+    }
+
+    /** Engine thread: everything the signal says that is not SDP or ICE. */
+    private void onSignal(SignalResponse response) {
+        if (closing) {
+            return;
+        }
+        switch (response.getMessageCase()) {
+            case JOIN -> onJoin(response.getJoin());
+            case OFFER, ANSWER, TRICKLE -> engine.onSignal(response);
+            case UPDATE -> onParticipantUpdate(response.getUpdate().getParticipantsList());
+            case TRACK_PUBLISHED -> localParticipant().onTrackPublished(response.getTrackPublished());
+            case REQUEST_RESPONSE -> localParticipant().onRequestResponse(response.getRequestResponse());
+            case LEAVE -> onLeave(response.getLeave());
+            case PONG_RESP ->
+                rttMillis = System.currentTimeMillis() - response.getPongResp().getLastPingTimestamp();
+            default -> log.trace("signal {} ignored", response.getMessageCase());
+        }
+    }
+
+    private void onJoin(JoinResponse response) {
+        join = response;
+        local = new LocalParticipant(response.getParticipant(), engine, stack);
+        participants.addInitial(response.getOtherParticipantsList());
+        engine.start(response);
+        Thread ping = Thread.ofVirtual()
+                .name("livekit-ping")
+                .start(() -> pingLoop(response.getPingInterval(), response.getPingTimeout()));
+        pinger = ping;
+        joined.complete(response);
+    }
+
+    private void onParticipantUpdate(List<ParticipantInfo> infos) {
+        LocalParticipant participant = localParticipant();
+        for (ParticipantInfo info : infos) {
+            if (info.getSid().equals(participant.sid())) {
+                Map<String, String> changed = participant.update(info);
+                if (!changed.isEmpty()) {
+                    events.emit(new RoomEvent.AttributesChanged(participant.identity(), changed));
+                }
+            } else {
+                participants.apply(info);
+            }
+        }
+    }
+
+    private void onLeave(LeaveRequest leave) {
+        // RESUME and RECONNECT would need a session resume, which this client does not do yet.
+        log.info("server asked us to leave: {} ({})", leave.getReason(), leave.getAction());
+        shutdown(leave.getReason(), false);
+    }
+
+    /** Pings every interval; a server silent for longer than the timeout is gone. */
+    private void pingLoop(int intervalSeconds, int timeoutSeconds) {
+        Duration interval = Duration.ofSeconds(intervalSeconds > 0 ? intervalSeconds : 5);
+        long timeoutNanos =
+                Duration.ofSeconds(timeoutSeconds > 0 ? timeoutSeconds : 15).toNanos();
+        try {
+            while (true) {
+                Thread.sleep(interval);
+                SignalClient client = signal;
+                if (client == null) {
+                    continue;
+                }
+                if (client.nanosSinceLastMessage() > timeoutNanos) {
+                    engine.post(() -> shutdown(DisconnectReason.SIGNAL_CLOSE, false));
+                    return;
+                }
+                lastPingSentMillis = System.currentTimeMillis();
+                client.send(SignalRequest.newBuilder()
+                        .setPingReq(livekit.LivekitRtc.Ping.newBuilder()
+                                .setTimestamp(lastPingSentMillis)
+                                .setRtt(rttMillis))
+                        .build());
+            }
+        } catch (InterruptedException e) {
+            // room closing
+        }
+    }
+
+    /** Data thread. */
+    private void onDataPacketReceived(DataPacket packet) {
+        if (packet.hasUser()) {
+            events.emit(new RoomEvent.DataReceived(
+                    packet.getParticipantIdentity(),
+                    packet.getUser().getTopic(),
+                    packet.getUser().getPayload().toByteArray()));
+        }
+        for (Consumer<DataPacket> consumer : dataConsumers) {
+            consumer.accept(packet);
+        }
+    }
+
+    private final class SignalHandler implements SignalClient.Handler {
+        @Override
+        public void onSignal(SignalResponse response) {
+            engine.post(() -> Room.this.onSignal(response));
+        }
+
+        @Override
+        public void onSignalClosed(int code, String reason, @Nullable Throwable error) {
+            engine.post(() -> {
+                if (!closing) {
+                    log.info(
+                            "signal connection lost (code {}, {}, {})",
+                            code,
+                            reason,
+                            error == null ? "-" : error.toString());
+                    shutdown(DisconnectReason.SIGNAL_CLOSE, false);
+                }
+            });
+        }
+    }
+
+    private final class EngineEvents implements RtcEngine.Events {
+        @Override
+        public void onRemoteAudioTrack(AudioTrack track, String trackSid) {
+            participants.trackAdded(track, trackSid);
+        }
+
+        @Override
+        public void onRemoteTrackRemoved(String trackSid) {
+            participants.trackRemoved(trackSid);
+        }
+
+        @Override
+        public void onTransportFailed(DisconnectReason reason, String detail) {
+            log.info("transport failed: {}", detail);
+            shutdown(reason, true);
+        }
+    }
+
+    private final class Transport implements DataTransport {
+        @Override
+        public void send(DataPacket packet, boolean reliable) {
+            DataPacket toSend = packet.getParticipantIdentity().isEmpty()
+                    ? packet.toBuilder().setParticipantIdentity(localIdentity()).build()
+                    : packet;
+            data.send(toSend, reliable);
+        }
+
+        @Override
+        public String localIdentity() {
+            return localParticipant().identity();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.sofia.agents.livekit;
+
+import java.util.Map;
+import livekit.LivekitModels.DisconnectReason;
+
+/**
+ * What happened in a room, delivered to {@link Room#addListener listeners} in order on the room's
+ * event thread (never on a libwebrtc thread, so listeners may block briefly, though a slow listener
+ * delays the events after it).
+ */
+public sealed interface RoomEvent {
+
+    /** A remote participant joined after we connected (those present at join are not announced). */
+    record ParticipantConnected(RemoteParticipant participant) implements RoomEvent {}
+
+    /** A remote participant left; its tracks were unsubscribed first. */
+    record ParticipantDisconnected(RemoteParticipant participant) implements RoomEvent {}
+
+    /** Media of a remote track now flows; open {@link RemoteAudioTrack#stream} to hear it. */
+    record TrackSubscribed(RemoteAudioTrack track, RemoteParticipant participant) implements RoomEvent {}
+
+    /** A remote track stopped (unpublished, participant left or room closed); its streams ended. */
+    record TrackUnsubscribed(RemoteAudioTrack track, RemoteParticipant participant) implements RoomEvent {}
+
+    /**
+     * Attributes of a participant (remote or local) changed.
+     *
+     * @param changed the new values of the changed keys; a removed key maps to ""
+     */
+    record AttributesChanged(String participantIdentity, Map<String, String> changed) implements RoomEvent {
+        public AttributesChanged {
+            changed = Map.copyOf(changed);
+        }
+    }
+
+    /** A user data packet ({@code DataPacket.user}) arrived; streams and RPC have their own layer. */
+    record DataReceived(String participantIdentity, String topic, byte[] payload) implements RoomEvent {}
+
+    /** The connection to the server was lost and is being re-established. */
+    record Reconnecting() implements RoomEvent {}
+
+    /** The connection was re-established; participants and tracks carry on. */
+    record Reconnected() implements RoomEvent {}
+
+    /** The room is closed and every resource released; always the last event. */
+    record Disconnected(DisconnectReason reason) implements RoomEvent {}
+}

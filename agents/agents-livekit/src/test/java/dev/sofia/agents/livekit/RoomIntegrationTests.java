@@ -1,0 +1,187 @@
+package dev.sofia.agents.livekit;
+
+import static dev.sofia.agents.livekit.testing.PythonPeer.where;
+import static dev.sofia.agents.livekit.testing.PythonPeer.whereNumber;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sofia.agents.livekit.audio.AudioFrame;
+import dev.sofia.agents.livekit.audio.Goertzel;
+import dev.sofia.agents.livekit.audio.ToneGenerator;
+import dev.sofia.agents.livekit.testing.PythonPeer;
+import dev.sofia.agents.livekit.testing.TestTokens;
+import dev.sofia.livekit.local.LiveKitBinary;
+import dev.sofia.livekit.local.LiveKitProcess;
+import dev.sofia.livekit.local.LiveKitServerConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import livekit.LivekitModels.DisconnectReason;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Our room client against a real livekit-server on loopback, with an independent peer on the
+ * official Python SDK at the other end. No timing assertions: every wait is generous.
+ */
+class RoomIntegrationTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static LiveKitProcess server;
+
+    @BeforeAll
+    static void startServer() {
+        PythonPeer.python();
+        server = LiveKitProcess.start(
+                LiveKitBinary.locate(System.getenv("LIVEKIT_SERVER_BIN")), LiveKitServerConfig.onFreePorts());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void seesAnIndependentPeerJoinAndLeave() {
+        String room = room();
+        try (Room client = connect(room, "sofia")) {
+            RoomEvents events = RoomEvents.of(client);
+            PythonPeer peer = peer("caller", room);
+            RoomEvent.ParticipantConnected joined = events.await(
+                    RoomEvent.ParticipantConnected.class,
+                    e -> e.participant().identity().equals("caller"),
+                    WAIT);
+            peer.awaitEvent("participant_connected", where("identity", "sofia"), WAIT);
+            assertThat(client.remoteParticipants()).containsKey("caller");
+
+            peer.close();
+
+            RoomEvent.ParticipantDisconnected left = events.await(
+                    RoomEvent.ParticipantDisconnected.class,
+                    e -> e.participant().identity().equals("caller"),
+                    WAIT);
+            assertThat(left.participant().sid()).isEqualTo(joined.participant().sid());
+            assertThat(client.remoteParticipants()).doesNotContainKey("caller");
+        }
+    }
+
+    @Test
+    void hearsTheTonePublishedByThePeerAsPcm() throws InterruptedException {
+        String room = room();
+        try (Room client = connect(room, "sofia");
+                PythonPeer peer = peer("caller", room)) {
+            RoomEvents events = RoomEvents.of(client);
+            peer.send("publish_tone", "id", "tone", "frequency", 440);
+
+            RoomEvent.TrackSubscribed subscribed = events.await(RoomEvent.TrackSubscribed.class, WAIT);
+            assertThat(subscribed.participant().identity()).isEqualTo("caller");
+            AudioStream stream = subscribed.track().stream(16_000, 1);
+
+            // Collect 100 ms windows until ten of them hold the tone, or give up after the wait.
+            int toneWindows = 0;
+            int windows = 0;
+            long frames = 0;
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            List<AudioFrame> window = new ArrayList<>();
+            while (toneWindows < 10 && System.nanoTime() < deadline) {
+                AudioFrame frame = stream.read(1, TimeUnit.SECONDS);
+                if (frame == null) {
+                    continue;
+                }
+                frames++;
+                assertThat(frame.sampleRate()).isEqualTo(16_000);
+                assertThat(frame.channels()).isEqualTo(1);
+                assertThat(frame.samplesPerChannel()).isEqualTo(160);
+                window.add(frame);
+                if (window.size() == 10) {
+                    AudioFrame joined = AudioFrame.concat(window);
+                    window.clear();
+                    windows++;
+                    if (Goertzel.detects(joined, 440) && !Goertzel.detects(joined, 660, 0.05)) {
+                        toneWindows++;
+                    }
+                }
+            }
+            System.out.printf(
+                    "remote tone: %d frames, %d windows of 100 ms, %d with 440 Hz, %d dropped%n",
+                    frames, windows, toneWindows, stream.droppedFrames());
+            assertThat(toneWindows).as("100 ms windows dominated by 440 Hz").isEqualTo(10);
+            stream.close();
+        }
+    }
+
+    @Test
+    void publishesAToneThePeerHears() throws InterruptedException {
+        String room = room();
+        try (Room client = connect(room, "sofia");
+                PythonPeer peer = peer("caller", room, "--detect", "440,660")) {
+            LocalAudioTrack track = client.localParticipant().publishAudio("sofia-voice", 48_000, 1);
+            peer.awaitEvent("track_subscribed", where("participant", "sofia"), WAIT);
+
+            // Two seconds of tone pushed at once, as TTS would burst it; the pacer plays it out.
+            ToneGenerator tone = new ToneGenerator(660, 0.5, 48_000, 1);
+            List<PlayoutEvents> played = new ArrayList<>();
+            track.onPlayout(p -> {
+                synchronized (played) {
+                    played.add(new PlayoutEvents(p.segmentId(), p.samplesPlayed(), p.interrupted()));
+                }
+            });
+            track.push("reply-1", tone.next(96_000));
+            track.endSegment("reply-1");
+
+            JsonNode detected = peer.awaitEvent("tone_detected", whereNumber("frequency", 660), WAIT);
+            assertThat(detected.path("participant").asString()).isEqualTo("sofia");
+            assertThat(track.awaitDrained(WAIT)).isTrue();
+            assertThat(peer.events("tone_detected")).noneMatch(whereNumber("frequency", 440));
+            // FINISHED reports follow the last frame on the notification thread.
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                synchronized (played) {
+                    if (!played.isEmpty()) {
+                        break;
+                    }
+                }
+                Thread.sleep(20);
+            }
+            synchronized (played) {
+                assertThat(played).containsExactly(new PlayoutEvents("reply-1", 96_000, false));
+            }
+        }
+    }
+
+    @Test
+    void disconnectIsReportedLastWithClientInitiated() {
+        Room client = connect(room(), "sofia");
+        RoomEvents events = RoomEvents.of(client);
+        client.disconnect();
+        RoomEvent.Disconnected disconnected = events.await(RoomEvent.Disconnected.class, WAIT);
+        assertThat(disconnected.reason()).isEqualTo(DisconnectReason.CLIENT_INITIATED);
+        assertThat(client.isConnected()).isFalse();
+        assertThat(events.all()).last().isEqualTo(disconnected);
+    }
+
+    private record PlayoutEvents(String segmentId, long samplesPlayed, boolean interrupted) {}
+
+    static Room connect(String room, String identity) {
+        String token = TestTokens.join(server.config(), room, identity);
+        // Offline hosts cannot reach the public STUN servers the server lists by default.
+        return Room.connect(server.url(), token, RoomOptions.defaults().withServerIceServers(false));
+    }
+
+    private static PythonPeer peer(String identity, String room, String... args) {
+        String token = TestTokens.join(server.config(), room, identity);
+        PythonPeer peer = PythonPeer.start(identity, server.url(), token, args);
+        peer.awaitEvent("joined", WAIT);
+        return peer;
+    }
+
+    private static String room() {
+        return "room-" + UUID.randomUUID();
+    }
+}
