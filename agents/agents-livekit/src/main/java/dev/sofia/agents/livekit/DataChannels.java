@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: libwebrtc calls the observers on its signaling thread; received bytes are copied
  * there (the buffer is only valid during the call) and parsed and delivered on one data thread, so
  * the consumer sees packets in arrival order and never runs on a libwebrtc thread. {@link #send} is
- * thread-safe: one lock keeps reliable sequence numbers in send order.
+ * thread-safe and keeps call order on each channel (the data layer stamps reliable sequence numbers
+ * in call order, and the server drops a reliable packet whose number does not increase).
  */
 final class DataChannels {
 
@@ -47,7 +48,6 @@ final class DataChannels {
     private final Object sendLock = new Object();
     private @Nullable RTCDataChannel reliable;
     private @Nullable RTCDataChannel lossy;
-    private int sequence;
     private volatile boolean closed;
 
     DataChannels(Consumer<DataPacket> consumer) {
@@ -89,14 +89,9 @@ final class DataChannels {
                 throw new IllegalStateException("data channel " + (reliableDelivery ? "_reliable" : "_lossy")
                         + " is not open" + (closed ? " (room closed)" : ""));
             }
-            DataPacket toSend = packet;
-            if (reliableDelivery) {
-                // The server drops reliable packets whose sequence does not increase.
-                toSend = packet.toBuilder().setSequence(++sequence).build();
-            }
             awaitBufferBelowHighWater(channel);
             try {
-                channel.send(new RTCDataChannelBuffer(ByteBuffer.wrap(toSend.toByteArray()), true));
+                channel.send(new RTCDataChannelBuffer(ByteBuffer.wrap(packet.toByteArray()), true));
             } catch (Exception e) {
                 throw new RoomException("data send failed: " + e.getMessage(), e);
             }

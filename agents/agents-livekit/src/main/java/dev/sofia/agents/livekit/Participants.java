@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import livekit.LivekitModels.ParticipantInfo;
 
 /**
@@ -22,9 +23,12 @@ final class Participants {
     private final Map<String, RemoteParticipant> bySid = new ConcurrentHashMap<>();
     private final Map<String, AudioTrack> pendingTracks = new HashMap<>();
     private final EventDispatcher events;
+    private final Consumer<RemoteParticipant> onLeft;
 
-    Participants(EventDispatcher events) {
+    /** {@code onLeft} runs on the engine thread before the disconnect event is emitted. */
+    Participants(EventDispatcher events, Consumer<RemoteParticipant> onLeft) {
         this.events = events;
+        this.onLeft = onLeft;
     }
 
     Map<String, RemoteParticipant> byIdentity() {
@@ -50,6 +54,7 @@ final class Participants {
             if (existing != null) {
                 bySid.remove(info.getSid());
                 unsubscribeAll(existing);
+                onLeft.accept(existing);
                 events.emit(new RoomEvent.ParticipantDisconnected(existing));
             }
             return;

@@ -2,6 +2,7 @@ package dev.sofia.agents.livekit;
 
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.sofia.agents.livekit.data.DataTransport;
+import dev.sofia.agents.livekit.data.RoomData;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -57,10 +58,11 @@ public final class Room implements AutoCloseable {
     private final List<Consumer<DataPacket>> dataConsumers = new CopyOnWriteArrayList<>();
     private final DataChannels data = new DataChannels(this::onDataPacketReceived);
     private final RtcEngine engine;
-    private final Participants participants = new Participants(events);
+    private final Participants participants;
     private final CompletableFuture<JoinResponse> joined = new CompletableFuture<>();
     private final CompletableFuture<DisconnectReason> closed = new CompletableFuture<>();
     private final DataTransport transport = new Transport();
+    private final RoomData roomData = new RoomData(transport);
     private volatile @Nullable SignalClient signal;
     private volatile @Nullable LocalParticipant local;
     private volatile @Nullable JoinResponse join;
@@ -72,6 +74,8 @@ public final class Room implements AutoCloseable {
     private Room(RoomOptions options) {
         this.options = options;
         this.engine = new RtcEngine(stack, options, data, new EngineEvents());
+        this.participants = new Participants(events, left -> roomData.onParticipantDisconnected(left.identity()));
+        roomData.addDataListener(received -> events.emit(new RoomEvent.DataReceived(received)));
     }
 
     /**
@@ -141,14 +145,19 @@ public final class Room implements AutoCloseable {
         events.removeListener(listener);
     }
 
-    /** How the data layer sends packets. */
+    /** Data packets, text and byte streams, RPC and DTMF in this room. */
+    public RoomData data() {
+        return roomData;
+    }
+
+    /** How packets are sent; {@link #data()} is built on it. */
     public DataTransport transport() {
         return transport;
     }
 
     /**
-     * Registers a consumer for every data packet received, called in arrival order on the room's
-     * data thread (not the event thread).
+     * Registers a consumer for every raw data packet received (besides {@link #data()}), called in
+     * arrival order on the room's data thread (not the event thread); it must not block.
      */
     public void onDataPacket(Consumer<DataPacket> consumer) {
         dataConsumers.add(consumer);
@@ -215,6 +224,7 @@ public final class Room implements AutoCloseable {
         }
         participants.endAll();
         engine.closePeers();
+        roomData.close();
         if (participant != null) {
             participant.disposeAll();
         }
@@ -322,12 +332,7 @@ public final class Room implements AutoCloseable {
 
     /** Data thread. */
     private void onDataPacketReceived(DataPacket packet) {
-        if (packet.hasUser()) {
-            events.emit(new RoomEvent.DataReceived(
-                    packet.getParticipantIdentity(),
-                    packet.getUser().getTopic(),
-                    packet.getUser().getPayload().toByteArray()));
-        }
+        roomData.onPacket(packet);
         for (Consumer<DataPacket> consumer : dataConsumers) {
             consumer.accept(packet);
         }

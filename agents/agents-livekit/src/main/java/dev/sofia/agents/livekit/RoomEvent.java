@@ -33,8 +33,11 @@ public sealed interface RoomEvent {
         }
     }
 
-    /** A user data packet ({@code DataPacket.user}) arrived; streams and RPC have their own layer. */
-    record DataReceived(String participantIdentity, String topic, byte[] payload) implements RoomEvent {}
+    /**
+     * A user data packet arrived (as {@link Room#data()} listeners also see it); streams, RPC and
+     * DTMF are on {@link Room#data()}.
+     */
+    record DataReceived(dev.sofia.agents.livekit.data.DataReceived data) implements RoomEvent {}
 
     /** The connection to the server was lost and is being re-established. */
     record Reconnecting() implements RoomEvent {}

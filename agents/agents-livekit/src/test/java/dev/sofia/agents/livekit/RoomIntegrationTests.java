@@ -7,14 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sofia.agents.livekit.audio.AudioFrame;
 import dev.sofia.agents.livekit.audio.Goertzel;
 import dev.sofia.agents.livekit.audio.ToneGenerator;
+import dev.sofia.agents.livekit.data.DataPublishOptions;
 import dev.sofia.agents.livekit.testing.PythonPeer;
 import dev.sofia.agents.livekit.testing.TestTokens;
 import dev.sofia.livekit.local.LiveKitBinary;
 import dev.sofia.livekit.local.LiveKitProcess;
 import dev.sofia.livekit.local.LiveKitServerConfig;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import livekit.LivekitModels.DisconnectReason;
@@ -164,6 +167,95 @@ class RoomIntegrationTests {
         assertThat(disconnected.reason()).isEqualTo(DisconnectReason.CLIENT_INITIATED);
         assertThat(client.isConnected()).isFalse();
         assertThat(events.all()).last().isEqualTo(disconnected);
+    }
+
+    @Test
+    void exchangesDataPacketsAndAttributesWithThePeer() throws Exception {
+        String room = room();
+        try (Room client = connect(room, "sofia");
+                PythonPeer peer = peer("caller", room)) {
+            RoomEvents events = RoomEvents.of(client);
+            peer.awaitEvent("participant_connected", where("identity", "sofia"), WAIT);
+            awaitRemote(client, "caller");
+
+            peer.send("publish_data", "payload", "Grüße vom Anrufer", "topic", "greeting", "reliable", true);
+            RoomEvent.DataReceived received = events.await(RoomEvent.DataReceived.class, WAIT);
+            assertThat(received.data().senderIdentity()).isEqualTo("caller");
+            assertThat(received.data().topic()).isEqualTo("greeting");
+            assertThat(new String(received.data().payload(), StandardCharsets.UTF_8))
+                    .isEqualTo("Grüße vom Anrufer");
+
+            client.data()
+                    .publishData(
+                            "Hallo, hier ist Sofia".getBytes(StandardCharsets.UTF_8),
+                            DataPublishOptions.RELIABLE.withTopic("reply"));
+            JsonNode data = peer.awaitEvent("data_received", where("topic", "reply"), WAIT);
+            assertThat(data.path("sender").asString()).isEqualTo("sofia");
+            assertThat(data.path("text").asString()).isEqualTo("Hallo, hier ist Sofia");
+
+            client.localParticipant()
+                    .setAttributes(Map.of("lk.agent.state", "listening"))
+                    .get(30, TimeUnit.SECONDS);
+            JsonNode changed = peer.awaitEvent("attributes_changed", where("participant", "sofia"), WAIT);
+            assertThat(changed.path("attributes").path("lk.agent.state").asString())
+                    .isEqualTo("listening");
+            assertThat(client.localParticipant().attributes()).containsEntry("lk.agent.state", "listening");
+
+            peer.send("set_attributes", "attributes", Map.of("role", "caller"));
+            RoomEvent.AttributesChanged remote = events.await(
+                    RoomEvent.AttributesChanged.class,
+                    e -> e.participantIdentity().equals("caller"),
+                    WAIT);
+            assertThat(remote.changed()).containsEntry("role", "caller");
+            assertThat(client.remoteParticipants().get("caller").attributes()).containsEntry("role", "caller");
+        }
+    }
+
+    @Test
+    void carriesAudioOverIceTcpWhenUdpIsDisabled() throws InterruptedException {
+        String room = room();
+        String token = TestTokens.join(server.config(), room, "sofia");
+        RoomOptions tcpOnly = RoomOptions.defaults().withServerIceServers(false).withDisableUdp(true);
+        try (Room client = Room.connect(server.url(), token, tcpOnly);
+                PythonPeer peer = peer("caller", room)) {
+            RoomEvents events = RoomEvents.of(client);
+            peer.send("publish_tone", "id", "tone", "frequency", 440);
+            RoomEvent.TrackSubscribed subscribed = events.await(RoomEvent.TrackSubscribed.class, WAIT);
+            AudioStream stream = subscribed.track().stream(48_000, 1);
+            assertThat(toneWindows(stream, 440, 5))
+                    .as("100 ms windows with 440 Hz over TCP")
+                    .isEqualTo(5);
+        }
+    }
+
+    /** The server announces a joiner to others only a little after it joined; wait for that. */
+    private static void awaitRemote(Room client, String identity) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!client.remoteParticipants().containsKey(identity) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(client.remoteParticipants()).containsKey(identity);
+    }
+
+    /** Reads 100 ms windows until {@code wanted} of them hold the tone, or the wait is over. */
+    private static int toneWindows(AudioStream stream, double frequency, int wanted) throws InterruptedException {
+        int found = 0;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<AudioFrame> window = new ArrayList<>();
+        while (found < wanted && System.nanoTime() < deadline) {
+            AudioFrame frame = stream.read(1, TimeUnit.SECONDS);
+            if (frame == null) {
+                continue;
+            }
+            window.add(frame);
+            if (window.size() == 10) {
+                if (Goertzel.detects(AudioFrame.concat(window), frequency)) {
+                    found++;
+                }
+                window.clear();
+            }
+        }
+        return found;
     }
 
     private record PlayoutEvents(String segmentId, long samplesPlayed, boolean interrupted) {}
