@@ -85,7 +85,17 @@ public final class Room implements AutoCloseable {
      *     within {@link RoomOptions#connectTimeout()}; nothing is left open then
      */
     public static Room connect(String url, String token, RoomOptions options) {
+        return connect(url, token, options, event -> {});
+    }
+
+    /**
+     * Like {@link #connect(String, String, RoomOptions)}, with a listener registered before
+     * connecting, so it also sees what happens during the join (e.g. subscriptions to tracks that
+     * were already published); a listener added after {@code connect} returns may have missed those.
+     */
+    public static Room connect(String url, String token, RoomOptions options, Consumer<RoomEvent> listener) {
         Room room = new Room(options);
+        room.addListener(listener);
         try {
             room.open(url, token);
             return room;
