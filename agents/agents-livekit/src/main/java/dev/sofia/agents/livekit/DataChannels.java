@@ -9,6 +9,7 @@ import dev.onvoid.webrtc.RTCDataChannelState;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import livekit.LivekitModels.DataPacket;
+import livekit.LivekitRtc.DataChannelInfo;
+import livekit.LivekitRtc.SignalTarget;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +85,30 @@ final class DataChannels {
         channel.registerObserver(new Observer(channel, false));
     }
 
+    /** What a session resume tells the server about our channels (label, id, side). */
+    List<DataChannelInfo> channelInfos() {
+        List<DataChannelInfo> infos = new ArrayList<>();
+        synchronized (sendLock) {
+            for (RTCDataChannel channel : new RTCDataChannel[] {reliable, lossy}) {
+                if (channel != null) {
+                    infos.add(info(channel, SignalTarget.PUBLISHER));
+                }
+            }
+        }
+        for (RTCDataChannel channel : received) {
+            infos.add(info(channel, SignalTarget.SUBSCRIBER));
+        }
+        return infos;
+    }
+
+    private static DataChannelInfo info(RTCDataChannel channel, SignalTarget target) {
+        return DataChannelInfo.newBuilder()
+                .setLabel(channel.getLabel())
+                .setId(channel.getId())
+                .setTarget(target)
+                .build();
+    }
+
     void send(DataPacket packet, boolean reliableDelivery) {
         synchronized (sendLock) {
             RTCDataChannel channel = reliableDelivery ? reliable : lossy;
@@ -135,7 +162,7 @@ final class DataChannels {
 
     private List<RTCDataChannel> channelsToClose() {
         synchronized (sendLock) {
-            List<RTCDataChannel> all = new java.util.ArrayList<>(received);
+            List<RTCDataChannel> all = new ArrayList<>(received);
             if (reliable != null) {
                 all.add(reliable);
             }

@@ -40,6 +40,7 @@ public final class LocalParticipant {
     private final WebRtcStack stack;
     private final Map<String, CompletableFuture<TrackInfo>> pendingPublications = new ConcurrentHashMap<>();
     private final List<LocalAudioTrack> tracks = new CopyOnWriteArrayList<>();
+    private final Map<String, TrackPublishedResponse> publishedTracks = new ConcurrentHashMap<>();
     private final AtomicInteger requestIds = new AtomicInteger();
     private volatile ParticipantInfo info;
 
@@ -101,6 +102,12 @@ public final class LocalParticipant {
         LocalAudioTrack local =
                 new LocalAudioTrack(cid, trackInfo.getSid(), name, sampleRate, channels, source, track, stack, this);
         tracks.add(local);
+        publishedTracks.put(
+                cid,
+                TrackPublishedResponse.newBuilder()
+                        .setCid(cid)
+                        .setTrack(trackInfo)
+                        .build());
         RTCRtpSender sender = await(engine.call(() -> engine.addTrack(track, sid() + "|" + cid)), "add track");
         local.startPlayout(sender);
         return local;
@@ -111,6 +118,7 @@ public final class LocalParticipant {
             return;
         }
         track.stopPlayout();
+        publishedTracks.remove(track.cid());
         RTCRtpSender sender = track.sender();
         if (sender != null) {
             await(
@@ -171,6 +179,11 @@ public final class LocalParticipant {
             }
         }
         return request.getMetadata().isEmpty() || request.getMetadata().equals(info.getMetadata());
+    }
+
+    /** Our published tracks, as a session resume reports them to the server. */
+    List<TrackPublishedResponse> publishedTracks() {
+        return List.copyOf(publishedTracks.values());
     }
 
     /** Engine thread. */

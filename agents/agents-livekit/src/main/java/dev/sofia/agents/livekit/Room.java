@@ -19,8 +19,10 @@ import livekit.LivekitModels.DisconnectReason;
 import livekit.LivekitModels.ParticipantInfo;
 import livekit.LivekitRtc.JoinResponse;
 import livekit.LivekitRtc.LeaveRequest;
+import livekit.LivekitRtc.ReconnectResponse;
 import livekit.LivekitRtc.SignalRequest;
 import livekit.LivekitRtc.SignalResponse;
+import livekit.LivekitRtc.SyncState;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,10 +68,20 @@ public final class Room implements AutoCloseable {
     private volatile @Nullable SignalClient signal;
     private volatile @Nullable LocalParticipant local;
     private volatile @Nullable JoinResponse join;
-    private @Nullable Thread pinger;
-    private volatile long lastPingSentMillis;
-    private volatile long rttMillis;
-    private boolean closing;
+    private volatile @Nullable Pinger pinger;
+    private volatile @Nullable CompletableFuture<ReconnectResponse> pendingResume;
+    private String url = "";
+    /** The latest token: the server refreshes it, and a resume needs an unexpired one. */
+    private volatile String token = "";
+    /** Engine thread only. */
+    private State state = State.CONNECTING;
+
+    private enum State {
+        CONNECTING,
+        CONNECTED,
+        RECONNECTING,
+        CLOSED
+    }
 
     private Room(RoomOptions options) {
         this.options = options;
@@ -106,13 +118,23 @@ public final class Room implements AutoCloseable {
     }
 
     private void open(String url, String token) {
+        this.url = url;
+        this.token = token;
         long deadline = System.nanoTime() + options.connectTimeout().toNanos();
-        SignalClient client = new SignalClient(new SignalHandler());
-        signal = client;
-        engine.attachSignal(client);
-        client.connect(HTTP, url, token, options.autoSubscribe(), options.connectTimeout());
+        openSignal(options.connectTimeout(), null);
         await(joined, deadline, "join response");
         await(CompletableFuture.allOf(engine.subscriberConnected(), data.reliableOpen()), deadline, "peer connections");
+    }
+
+    /** Replaces the signal connection; messages of an older one are ignored from now on. */
+    private SignalClient openSignal(Duration timeout, @Nullable String resumeSid) {
+        SignalHandler handler = new SignalHandler();
+        SignalClient client = new SignalClient(handler);
+        handler.owner = client;
+        signal = client;
+        engine.attachSignal(client);
+        client.connect(HTTP, url, token, options.autoSubscribe(), timeout, resumeSid);
+        return client;
     }
 
     private static void await(CompletableFuture<?> future, long deadline, String what) {
@@ -175,7 +197,8 @@ public final class Room implements AutoCloseable {
 
     /** The signal round-trip time measured by the last ping, in milliseconds. */
     public long rttMillis() {
-        return rttMillis;
+        Pinger p = pinger;
+        return p == null ? 0 : p.rttMillis();
     }
 
     public boolean isConnected() {
@@ -213,10 +236,10 @@ public final class Room implements AutoCloseable {
      * the peer connections close, and sources and factory go only after the connections closed.
      */
     private void shutdown(DisconnectReason reason, boolean sendLeave) {
-        if (closing) {
+        if (state == State.CLOSED) {
             return;
         }
-        closing = true;
+        state = State.CLOSED;
         SignalClient client = signal;
         if (client != null) {
             if (sendLeave) {
@@ -224,9 +247,9 @@ public final class Room implements AutoCloseable {
             }
             client.close(LEAVE_GRACE);
         }
-        Thread ping = pinger;
+        Pinger ping = pinger;
         if (ping != null) {
-            ping.interrupt();
+            ping.close();
         }
         LocalParticipant participant = local;
         if (participant != null) {
@@ -264,7 +287,7 @@ public final class Room implements AutoCloseable {
 
     /** Engine thread: everything the signal says that is not SDP or ICE. */
     private void onSignal(SignalResponse response) {
-        if (closing) {
+        if (state == State.CLOSED) {
             return;
         }
         switch (response.getMessageCase()) {
@@ -274,8 +297,19 @@ public final class Room implements AutoCloseable {
             case TRACK_PUBLISHED -> localParticipant().onTrackPublished(response.getTrackPublished());
             case REQUEST_RESPONSE -> localParticipant().onRequestResponse(response.getRequestResponse());
             case LEAVE -> onLeave(response.getLeave());
-            case PONG_RESP ->
-                rttMillis = System.currentTimeMillis() - response.getPongResp().getLastPingTimestamp();
+            case PONG_RESP -> {
+                Pinger ping = pinger;
+                if (ping != null) {
+                    ping.onPong(response.getPongResp());
+                }
+            }
+            case RECONNECT -> {
+                CompletableFuture<ReconnectResponse> resume = pendingResume;
+                if (resume != null) {
+                    resume.complete(response.getReconnect());
+                }
+            }
+            case REFRESH_TOKEN -> token = response.getRefreshToken();
             default -> log.trace("signal {} ignored", response.getMessageCase());
         }
     }
@@ -285,10 +319,12 @@ public final class Room implements AutoCloseable {
         local = new LocalParticipant(response.getParticipant(), engine, stack);
         participants.addInitial(response.getOtherParticipantsList());
         engine.start(response);
-        Thread ping = Thread.ofVirtual()
-                .name("livekit-ping")
-                .start(() -> pingLoop(response.getPingInterval(), response.getPingTimeout()));
-        pinger = ping;
+        pinger = new Pinger(
+                () -> signal,
+                response.getPingInterval(),
+                response.getPingTimeout(),
+                () -> engine.post(() -> connectionLost("no signal within the ping timeout")));
+        state = State.CONNECTED;
         joined.complete(response);
     }
 
@@ -307,36 +343,54 @@ public final class Room implements AutoCloseable {
     }
 
     private void onLeave(LeaveRequest leave) {
-        // RESUME and RECONNECT would need a session resume, which this client does not do yet.
         log.info("server asked us to leave: {} ({})", leave.getReason(), leave.getAction());
-        shutdown(leave.getReason(), false);
+        if (leave.getAction() == LeaveRequest.Action.RESUME && state == State.CONNECTED) {
+            connectionLost("server asked to resume");
+        } else {
+            // RECONNECT would need a full rejoin (new participant, tracks published again): not done.
+            shutdown(leave.getReason(), false);
+        }
     }
 
-    /** Pings every interval; a server silent for longer than the timeout is gone. */
-    private void pingLoop(int intervalSeconds, int timeoutSeconds) {
-        Duration interval = Duration.ofSeconds(intervalSeconds > 0 ? intervalSeconds : 5);
-        long timeoutNanos =
-                Duration.ofSeconds(timeoutSeconds > 0 ? timeoutSeconds : 15).toNanos();
-        try {
-            while (true) {
-                Thread.sleep(interval);
-                SignalClient client = signal;
-                if (client == null) {
-                    continue;
-                }
-                if (client.nanosSinceLastMessage() > timeoutNanos) {
-                    engine.post(() -> shutdown(DisconnectReason.SIGNAL_CLOSE, false));
+    /**
+     * Engine thread: the signal connection or a peer connection broke. Resumes the session on a
+     * virtual thread; the room closes if that fails.
+     */
+    private void connectionLost(String why) {
+        if (state != State.CONNECTED) {
+            return; // still connecting (connect fails by itself), already resuming, or closed
+        }
+        log.info("connection lost ({}), resuming the session", why);
+        state = State.RECONNECTING;
+        events.emit(new RoomEvent.Reconnecting());
+        Thread.ofVirtual().name("livekit-resume").start(() -> {
+            boolean resumed;
+            try {
+                resumed = SessionResume.run(new ResumeSteps(), options.connectTimeout());
+            } catch (InterruptedException e) {
+                resumed = false;
+            }
+            boolean ok = resumed;
+            engine.post(() -> {
+                if (state != State.RECONNECTING) {
                     return;
                 }
-                lastPingSentMillis = System.currentTimeMillis();
-                client.send(SignalRequest.newBuilder()
-                        .setPingReq(livekit.LivekitRtc.Ping.newBuilder()
-                                .setTimestamp(lastPingSentMillis)
-                                .setRtt(rttMillis))
-                        .build());
-            }
-        } catch (InterruptedException e) {
-            // room closing
+                if (ok) {
+                    state = State.CONNECTED;
+                    events.emit(new RoomEvent.Reconnected());
+                } else {
+                    shutdown(DisconnectReason.SIGNAL_CLOSE, false);
+                }
+            });
+        });
+    }
+
+    /** Test hook: breaks the signal connection as a network failure would. */
+    void simulateSignalLoss() {
+        SignalClient client = signal;
+        if (client != null) {
+            client.abort();
+            engine.post(() -> connectionLost("simulated signal loss"));
         }
     }
 
@@ -348,24 +402,82 @@ public final class Room implements AutoCloseable {
         }
     }
 
+    /** Messages of one signal connection; once it is replaced, they are ignored. */
     private final class SignalHandler implements SignalClient.Handler {
+        @Nullable
+        SignalClient owner;
+
         @Override
         public void onSignal(SignalResponse response) {
-            engine.post(() -> Room.this.onSignal(response));
+            engine.post(() -> {
+                if (owner == signal) {
+                    Room.this.onSignal(response);
+                }
+            });
         }
 
         @Override
         public void onSignalClosed(int code, String reason, @Nullable Throwable error) {
             engine.post(() -> {
-                if (!closing) {
-                    log.info(
-                            "signal connection lost (code {}, {}, {})",
-                            code,
-                            reason,
-                            error == null ? "-" : error.toString());
-                    shutdown(DisconnectReason.SIGNAL_CLOSE, false);
+                if (owner == signal) {
+                    connectionLost("signal closed: code " + code + " " + reason + (error == null ? "" : " " + error));
                 }
             });
+        }
+    }
+
+    /** The room's side of a session resume. */
+    private final class ResumeSteps implements SessionResume.Steps {
+        @Override
+        public void reopenSignal(Duration timeout) {
+            SignalClient old = signal;
+            if (old != null) {
+                old.abort();
+            }
+            CompletableFuture<ReconnectResponse> answer = new CompletableFuture<>();
+            pendingResume = answer;
+            try {
+                openSignal(timeout, localParticipant().sid());
+                answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RoomException("interrupted during resume", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new RoomException("no reconnect answer: " + e, e);
+            } finally {
+                pendingResume = null;
+            }
+        }
+
+        @Override
+        public void resync(Duration timeout) {
+            try {
+                engine.call(() -> {
+                            SyncState.Builder sync = engine.syncState(options.autoSubscribe());
+                            sync.addAllPublishTracks(localParticipant().publishedTracks());
+                            engine.send(SignalRequest.newBuilder()
+                                    .setSyncState(sync)
+                                    .build());
+                            engine.restartPublisherIce();
+                            return null;
+                        })
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RoomException("interrupted during resume", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new RoomException("resync failed: " + e, e);
+            }
+        }
+
+        @Override
+        public boolean peersConnected() {
+            return engine.peersConnected();
+        }
+
+        @Override
+        public boolean isClosed() {
+            return closed.isDone();
         }
     }
 
@@ -382,8 +494,7 @@ public final class Room implements AutoCloseable {
 
         @Override
         public void onTransportFailed(DisconnectReason reason, String detail) {
-            log.info("transport failed: {}", detail);
-            shutdown(reason, true);
+            connectionLost(detail);
         }
     }
 

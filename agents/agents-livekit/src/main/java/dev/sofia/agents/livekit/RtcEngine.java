@@ -29,7 +29,9 @@ import livekit.LivekitRtc.SessionDescription;
 import livekit.LivekitRtc.SignalRequest;
 import livekit.LivekitRtc.SignalResponse;
 import livekit.LivekitRtc.SignalTarget;
+import livekit.LivekitRtc.SyncState;
 import livekit.LivekitRtc.TrickleRequest;
+import livekit.LivekitRtc.UpdateSubscription;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +68,8 @@ final class RtcEngine {
     private volatile @Nullable SignalClient signal;
     private @Nullable PeerTransport publisher;
     private @Nullable PeerTransport subscriber;
+    private volatile RTCPeerConnectionState publisherState = RTCPeerConnectionState.NEW;
+    private volatile RTCPeerConnectionState subscriberState = RTCPeerConnectionState.NEW;
     private int publisherOfferId;
     private boolean offerInFlight;
     private boolean renegotiate;
@@ -133,6 +137,42 @@ final class RtcEngine {
         negotiatePublisher();
     }
 
+    /** Whether both peer connections are connected (any thread). */
+    boolean peersConnected() {
+        return publisherState == RTCPeerConnectionState.CONNECTED
+                && subscriberState == RTCPeerConnectionState.CONNECTED;
+    }
+
+    /**
+     * Engine thread, session resume: what we hold, so the server can check its state against ours —
+     * the subscriber's last offer and answer and our data channels (tracks are added by the room).
+     */
+    SyncState.Builder syncState(boolean autoSubscribe) {
+        SyncState.Builder state = SyncState.newBuilder()
+                .setSubscription(UpdateSubscription.newBuilder().setSubscribe(!autoSubscribe))
+                .addAllDataChannels(data.channelInfos());
+        PeerTransport pc = require(subscriber);
+        RTCSessionDescription offer = pc.pc().getRemoteDescription();
+        RTCSessionDescription answer = pc.pc().getLocalDescription();
+        if (offer != null) {
+            state.setOffer(SessionDescription.newBuilder().setType("offer").setSdp(offer.sdp));
+        }
+        if (answer != null) {
+            state.setAnswer(SessionDescription.newBuilder().setType("answer").setSdp(answer.sdp));
+        }
+        return state;
+    }
+
+    /**
+     * Engine thread, session resume: a fresh publisher offer with an ICE restart. An answer lost
+     * with the old signal connection would otherwise block negotiation forever.
+     */
+    void restartPublisherIce() {
+        offerInFlight = false;
+        renegotiate = false;
+        negotiatePublisher(true);
+    }
+
     private RTCConfiguration configuration(List<ICEServer> fromServer) {
         RTCConfiguration config = new RTCConfiguration();
         List<RTCIceServer> servers = new ArrayList<>();
@@ -189,6 +229,10 @@ final class RtcEngine {
 
     /** Engine thread: offers the publisher's current state; one offer at a time. */
     void negotiatePublisher() {
+        negotiatePublisher(false);
+    }
+
+    private void negotiatePublisher(boolean iceRestart) {
         if (closed) {
             return;
         }
@@ -197,7 +241,7 @@ final class RtcEngine {
             return;
         }
         PeerTransport pc = require(publisher);
-        RTCSessionDescription offer = pc.createOffer(false);
+        RTCSessionDescription offer = pc.createOffer(iceRestart);
         stack.withCapturePaused(() -> pc.setLocalDescription(offer));
         offerInFlight = true;
         send(SignalRequest.newBuilder()
@@ -306,6 +350,11 @@ final class RtcEngine {
         public void onConnectionChange(RTCPeerConnectionState state) {
             post(() -> {
                 log.debug("{} connection {}", target, state);
+                if (target == SignalTarget.SUBSCRIBER) {
+                    subscriberState = state;
+                } else {
+                    publisherState = state;
+                }
                 if (target == SignalTarget.SUBSCRIBER && state == RTCPeerConnectionState.CONNECTED) {
                     subscriberConnected.complete(null);
                 }

@@ -57,8 +57,18 @@ final class SignalClient implements WebSocket.Listener {
      * Opens the signal connection. The token goes in the Authorization header, not the URL, so it
      * does not end up in access logs.
      */
-    void connect(HttpClient http, String url, String token, boolean autoSubscribe, Duration timeout) {
-        URI uri = rtcUri(url, "/rtc", autoSubscribe);
+    /**
+     * Opens the signal connection; with {@code resumeSid} (our participant sid) it resumes that
+     * session instead of joining anew, and the server answers with a {@code reconnect} message.
+     */
+    void connect(
+            HttpClient http,
+            String url,
+            String token,
+            boolean autoSubscribe,
+            Duration timeout,
+            @Nullable String resumeSid) {
+        URI uri = rtcUri(url, "/rtc", autoSubscribe, resumeSid);
         try {
             webSocket = http.newWebSocketBuilder()
                     .header("Authorization", "Bearer " + token)
@@ -82,7 +92,7 @@ final class SignalClient implements WebSocket.Listener {
      * (bad token, missing grant), which the WebSocket handshake exception does not carry.
      */
     private static String validate(HttpClient http, String url, String token, boolean autoSubscribe, Duration timeout) {
-        URI uri = rtcUri(url, "/rtc/validate", autoSubscribe);
+        URI uri = rtcUri(url, "/rtc/validate", autoSubscribe, null);
         String httpUri = uri.toString().replaceFirst("^ws", "http");
         try {
             HttpResponse<String> response = http.send(
@@ -101,7 +111,7 @@ final class SignalClient implements WebSocket.Listener {
         }
     }
 
-    static URI rtcUri(String url, String path, boolean autoSubscribe) {
+    static URI rtcUri(String url, String path, boolean autoSubscribe, @Nullable String resumeSid) {
         String base = url.replaceFirst("^http", "ws").replaceAll("/+$", "");
         String query = "protocol=" + PROTOCOL_VERSION
                 // 0 keeps peers on classic data streams and RPC v1, which our protobuf classes parse.
@@ -111,7 +121,8 @@ final class SignalClient implements WebSocket.Listener {
                 + "&version=" + encode(Room.VERSION)
                 + "&os=" + encode(System.getProperty("os.name", "unknown"))
                 + "&auto_subscribe=" + (autoSubscribe ? "1" : "0")
-                + "&adaptive_stream=0";
+                + "&adaptive_stream=0"
+                + (resumeSid == null ? "" : "&reconnect=1&sid=" + encode(resumeSid));
         return URI.create(base + path + "?" + query);
     }
 
@@ -161,6 +172,14 @@ final class SignalClient implements WebSocket.Listener {
         } catch (Exception e) {
             log.debug("signal close: {}", e.toString());
         } finally {
+            ws.abort();
+        }
+    }
+
+    /** Drops the connection at once, without a close handshake (it is presumed broken). */
+    void abort() {
+        WebSocket ws = webSocket;
+        if (ws != null) {
             ws.abort();
         }
     }

@@ -228,6 +228,36 @@ class RoomIntegrationTests {
         }
     }
 
+    @Test
+    void resumesTheSessionWhenTheSignalConnectionBreaks() throws Exception {
+        String room = room();
+        RoomEvents events = new RoomEvents();
+        String token = TestTokens.join(server.config(), room, "sofia");
+        try (PythonPeer peer = peer("caller", room, "--tone", "440", "--detect", "660");
+                Room client =
+                        Room.connect(server.url(), token, RoomOptions.defaults().withServerIceServers(false), events)) {
+            RoomEvent.TrackSubscribed subscribed = events.await(RoomEvent.TrackSubscribed.class, WAIT);
+            AudioStream stream = subscribed.track().stream(16_000, 1);
+            assertThat(toneWindows(stream, 440, 3)).isEqualTo(3);
+
+            client.simulateSignalLoss();
+
+            events.await(RoomEvent.Reconnecting.class, WAIT);
+            events.await(RoomEvent.Reconnected.class, WAIT);
+            // The session carried on: the same stream still hears the peer, the new signal
+            // connection works, media we publish now reaches the peer, and the peer never saw us go.
+            assertThat(toneWindows(stream, 440, 3))
+                    .as("440 Hz after the resume")
+                    .isEqualTo(3);
+            client.localParticipant().setAttributes(Map.of("resumed", "yes")).get(30, TimeUnit.SECONDS);
+            LocalAudioTrack track = client.localParticipant().publishAudio("after-resume", 48_000, 1);
+            track.push("s", new ToneGenerator(660, 0.5, 48_000, 1).next(96_000));
+            peer.awaitEvent("tone_detected", whereNumber("frequency", 660), WAIT);
+            assertThat(peer.events("participant_disconnected")).isEmpty();
+            assertThat(events.all()).noneMatch(RoomEvent.Disconnected.class::isInstance);
+        }
+    }
+
     /** The server announces a joiner to others only a little after it joined; wait for that. */
     private static void awaitRemote(Room client, String identity) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();

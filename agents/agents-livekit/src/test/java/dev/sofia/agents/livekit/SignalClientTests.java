@@ -11,16 +11,21 @@ class SignalClientTests {
 
     @Test
     void theSignalUrlAsksForProtocol16ClassicDataAndNoAdaptiveStream() {
-        URI uri = SignalClient.rtcUri("https://lk.example.com/", "/rtc", true);
+        URI uri = SignalClient.rtcUri("https://lk.example.com/", "/rtc", true, null);
 
         assertThat(uri.getScheme()).isEqualTo("wss");
         assertThat(uri.getPath()).isEqualTo("/rtc");
         assertThat(uri.getQuery())
                 .contains("protocol=16", "client_protocol=0", "sdk=cpp", "auto_subscribe=1", "adaptive_stream=0")
                 .doesNotContain("access_token");
-        assertThat(SignalClient.rtcUri("ws://127.0.0.1:7880", "/rtc", false).toString())
+        assertThat(SignalClient.rtcUri("ws://127.0.0.1:7880", "/rtc", false, null)
+                        .toString())
                 .startsWith("ws://127.0.0.1:7880/rtc?")
-                .contains("auto_subscribe=0");
+                .contains("auto_subscribe=0")
+                .doesNotContain("reconnect");
+        assertThat(SignalClient.rtcUri("ws://127.0.0.1:7880", "/rtc", true, "PA_abc")
+                        .getQuery())
+                .endsWith("&reconnect=1&sid=PA_abc");
     }
 
     @Test
