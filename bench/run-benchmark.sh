@@ -16,18 +16,22 @@ else
   export PATH="$JAVA_HOME/bin:$PATH"
 fi
 
-# Compiles clinic and bench and writes bench/target/runtime-classpath.txt; no tests, no format check.
-./mvnw -q -pl bench -am package -DskipTests -Dspotless.check.skip=true
+# Compiles bench and the modules it uses and writes bench/target/runtime-classpath.txt; no tests, no
+# format check.
+# SOFIA_TARGET=target-<name> builds into that directory instead (see -Dsofia.target in the root pom),
+# so a benchmark run does not collide with other builds in the same checkout.
+target=${SOFIA_TARGET:-target}
+./mvnw -q -pl bench -am package -DskipTests -Dspotless.check.skip=true -Dsofia.target="$target"
 
 # The commit measured, and the production files that differ from it, since those shape the figures.
 commit="commit \`$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\`"
-changed=$(git status --porcelain -- clinic/src/main 2>/dev/null | awk '{print $NF}' | xargs -r -n1 basename | paste -sd, - || true)
+changed=$(git status --porcelain -- clinic/src/main agents/agents-livekit/src/main livekit-local/src/main 2>/dev/null | awk '{print $NF}' | xargs -r -n1 basename | paste -sd, - || true)
 if [[ -n $changed ]]; then
   commit="$commit, with uncommitted changes to ${changed//,/, }"
 fi
 
 # A fixed heap, so the collector does not resize it in the middle of the measured rounds.
 exec "$JAVA_HOME/bin/java" -Xms1g -Xmx1g \
-  -cp "bench/target/classes:$(cat bench/target/runtime-classpath.txt)" \
+  -cp "bench/$target/classes:$(cat "bench/$target/runtime-classpath.txt")" \
   -Dbench.commit="$commit" -Dbench.output="$output" \
   "$@" "$main_class"
