@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import livekit.LivekitModels.ParticipantInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The remote participants and their subscribed tracks, kept from the server's participant updates
@@ -19,6 +21,8 @@ import livekit.LivekitModels.ParticipantInfo;
  * names its participant), so unknown tracks wait in {@code pendingTracks} until the info arrives.
  */
 final class Participants {
+
+    private static final Logger log = LoggerFactory.getLogger(Participants.class);
 
     private final Map<String, RemoteParticipant> bySid = new ConcurrentHashMap<>();
     private final Map<String, AudioTrack> pendingTracks = new HashMap<>();
@@ -95,6 +99,8 @@ final class Participants {
                 return;
             }
         }
+        // Normal only for a moment: the participant info naming this track is on its way.
+        log.debug("track {} waits for its participant's info", trackSid);
         pendingTracks.put(trackSid, track);
     }
 

@@ -215,6 +215,10 @@ final class RtcEngine {
     }
 
     private void answerSubscriber(SessionDescription offer) {
+        log.debug(
+                "subscriber offer {} with {} audio section(s)",
+                offer.getId(),
+                offer.getSdp().split("m=audio", -1).length - 1);
         PeerTransport pc = require(subscriber);
         pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, offer.getSdp()));
         RTCSessionDescription answer = pc.createAnswer();

@@ -57,14 +57,14 @@ class RoomCleanupIntegrationTests {
         try (PythonPeer peer = PythonPeer.start(
                 "caller", server.url(), TestTokens.join(server.config(), room, "caller"), "--tone", "440")) {
             peer.awaitEvent("joined", WAIT);
-            cycle(room); // warm-up: loads the native library, starts shared client threads
+            cycle(room, "sofia-warm-up"); // warm-up: loads the native library, starts shared client threads
             settle();
             int threadsBefore = platformThreads();
             long fdsBefore = openFileDescriptors();
             long rssBefore = residentKib();
 
             for (int i = 0; i < CYCLES; i++) {
-                cycle(room);
+                cycle(room, "sofia-" + i);
             }
             settle();
             int threadsAfter = platformThreads();
@@ -88,8 +88,10 @@ class RoomCleanupIntegrationTests {
     }
 
     /** One full life: join, receive the peer's tone, publish and play 200 ms, leave. */
-    private static void cycle(String room) throws InterruptedException {
-        String token = TestTokens.join(server.config(), room, "sofia");
+    private static void cycle(String room, String identity) throws InterruptedException {
+        // A fresh identity per cycle, as each agent job has: reusing one makes the server replace a
+        // participant that may still be leaving, which is a different test.
+        String token = TestTokens.join(server.config(), room, identity);
         RoomEvents events = new RoomEvents();
         try (Room client =
                 Room.connect(server.url(), token, RoomOptions.defaults().withServerIceServers(false), events)) {

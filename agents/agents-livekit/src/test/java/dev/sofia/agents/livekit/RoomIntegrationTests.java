@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sofia.agents.livekit.audio.AudioFrame;
 import dev.sofia.agents.livekit.audio.Goertzel;
+import dev.sofia.agents.livekit.audio.PlayoutBuffer;
 import dev.sofia.agents.livekit.audio.ToneGenerator;
 import dev.sofia.agents.livekit.data.DataPublishOptions;
 import dev.sofia.agents.livekit.testing.PythonPeer;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import livekit.LivekitModels.DisconnectReason;
 import org.junit.jupiter.api.AfterAll;
@@ -155,6 +157,35 @@ class RoomIntegrationTests {
             synchronized (played) {
                 assertThat(played).containsExactly(new PlayoutEvents("reply-1", 96_000, false));
             }
+        }
+    }
+
+    @Test
+    void clearingTheBufferStopsTheToneAndReportsHowMuchWasPlayed() throws Exception {
+        String room = room();
+        try (Room client = connect(room, "sofia");
+                PythonPeer peer = peer("caller", room, "--detect", "660")) {
+            LocalAudioTrack track = client.localParticipant().publishAudio("sofia-voice", 24_000, 1);
+            peer.awaitEvent("track_subscribed", where("participant", "sofia"), WAIT);
+            List<PlayoutBuffer.SegmentPlayout> reports = new CopyOnWriteArrayList<>();
+            track.onPlayout(reports::add);
+
+            // Ten seconds of "speech"; the caller interrupts once they heard it.
+            track.push("long-reply", new ToneGenerator(660, 0.5, 24_000, 1).next(240_000));
+            peer.awaitEvent("tone_detected", whereNumber("frequency", 660), WAIT);
+            List<PlayoutBuffer.SegmentPlayout> interrupted = track.clearBuffer();
+            peer.awaitEvent("tone_ended", whereNumber("frequency", 660), WAIT);
+
+            assertThat(interrupted).hasSize(1);
+            PlayoutBuffer.SegmentPlayout cut = interrupted.get(0);
+            System.out.printf(
+                    "interrupted after %d of %d samples (%d ms)%n",
+                    cut.samplesPlayed(), cut.samplesPushed(), cut.played().toMillis());
+            assertThat(cut.segmentId()).isEqualTo("long-reply");
+            assertThat(cut.interrupted()).isTrue();
+            assertThat(cut.samplesPushed()).isEqualTo(240_000);
+            assertThat(cut.samplesPlayed()).isPositive().isLessThan(240_000);
+            assertThat(track.queuedSamples()).isZero();
         }
     }
 
