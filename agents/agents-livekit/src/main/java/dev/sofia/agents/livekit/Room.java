@@ -1,29 +1,19 @@
 package dev.sofia.agents.livekit;
 
-import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.sofia.agents.livekit.data.DataTransport;
 import dev.sofia.agents.livekit.data.RoomData;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import livekit.LivekitModels.DataPacket;
 import livekit.LivekitModels.DisconnectReason;
-import livekit.LivekitModels.ParticipantInfo;
 import livekit.LivekitRtc.JoinResponse;
-import livekit.LivekitRtc.LeaveRequest;
-import livekit.LivekitRtc.ReconnectResponse;
-import livekit.LivekitRtc.SignalRequest;
-import livekit.LivekitRtc.SignalResponse;
-import livekit.LivekitRtc.SyncState;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,47 +36,20 @@ public final class Room implements AutoCloseable {
     /** Sent to the server as the client version. */
     static final String VERSION = "0.1.0";
 
-    private static final Duration LEAVE_GRACE = Duration.ofSeconds(1);
     private static final Duration DISCONNECT_TIMEOUT = Duration.ofSeconds(15);
-
-    /** One client for all rooms; its callbacks run on virtual threads. */
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .build();
 
     private final RoomOptions options;
     private final WebRtcStack stack = new WebRtcStack();
     private final EventDispatcher events = new EventDispatcher("livekit-events");
     private final List<Consumer<DataPacket>> dataConsumers = new CopyOnWriteArrayList<>();
     private final DataChannels data = new DataChannels(this::onDataPacketReceived);
-    private final RtcEngine engine;
-    private final Participants participants;
-    private final CompletableFuture<JoinResponse> joined = new CompletableFuture<>();
-    private final CompletableFuture<DisconnectReason> closed = new CompletableFuture<>();
     private final DataTransport transport = new Transport();
     private final RoomData roomData = new RoomData(transport);
-    private volatile @Nullable SignalClient signal;
-    private volatile @Nullable LocalParticipant local;
-    private volatile @Nullable JoinResponse join;
-    private volatile @Nullable Pinger pinger;
-    private volatile @Nullable CompletableFuture<ReconnectResponse> pendingResume;
-    private String url = "";
-    /** The latest token: the server refreshes it, and a resume needs an unexpired one. */
-    private volatile String token = "";
-    /** Engine thread only. */
-    private State state = State.CONNECTING;
-
-    private enum State {
-        CONNECTING,
-        CONNECTED,
-        RECONNECTING,
-        CLOSED
-    }
+    private final RoomSession session;
 
     private Room(RoomOptions options) {
         this.options = options;
-        this.engine = new RtcEngine(stack, options, data, new EngineEvents());
-        this.participants = new Participants(events, left -> roomData.onParticipantDisconnected(left.identity()));
+        this.session = new RoomSession(options, stack, events, data, roomData);
         roomData.addDataListener(received -> events.emit(new RoomEvent.DataReceived(received)));
     }
 
@@ -118,23 +81,13 @@ public final class Room implements AutoCloseable {
     }
 
     private void open(String url, String token) {
-        this.url = url;
-        this.token = token;
         long deadline = System.nanoTime() + options.connectTimeout().toNanos();
-        openSignal(options.connectTimeout(), null);
-        await(joined, deadline, "join response");
-        await(CompletableFuture.allOf(engine.subscriberConnected(), data.reliableOpen()), deadline, "peer connections");
-    }
-
-    /** Replaces the signal connection; messages of an older one are ignored from now on. */
-    private SignalClient openSignal(Duration timeout, @Nullable String resumeSid) {
-        SignalHandler handler = new SignalHandler();
-        SignalClient client = new SignalClient(handler);
-        handler.owner = client;
-        signal = client;
-        engine.attachSignal(client);
-        client.connect(HTTP, url, token, options.autoSubscribe(), timeout, resumeSid);
-        return client;
+        session.start(url, token);
+        await(session.joined(), deadline, "join response");
+        await(
+                CompletableFuture.allOf(session.engine().subscriberConnected(), data.reliableOpen()),
+                deadline,
+                "peer connections");
     }
 
     private static void await(CompletableFuture<?> future, long deadline, String what) {
@@ -152,12 +105,12 @@ public final class Room implements AutoCloseable {
     }
 
     public String name() {
-        JoinResponse j = join;
+        JoinResponse j = session.join();
         return j == null ? "" : j.getRoom().getName();
     }
 
     public LocalParticipant localParticipant() {
-        LocalParticipant participant = local;
+        LocalParticipant participant = session.local();
         if (participant == null) {
             throw new IllegalStateException("not joined");
         }
@@ -166,7 +119,7 @@ public final class Room implements AutoCloseable {
 
     /** Remote participants by identity, as of now. */
     public Map<String, RemoteParticipant> remoteParticipants() {
-        return participants.byIdentity();
+        return session.participants().byIdentity();
     }
 
     public void addListener(Consumer<RoomEvent> listener) {
@@ -197,17 +150,16 @@ public final class Room implements AutoCloseable {
 
     /** The signal round-trip time measured by the last ping, in milliseconds. */
     public long rttMillis() {
-        Pinger p = pinger;
-        return p == null ? 0 : p.rttMillis();
+        return session.rttMillis();
     }
 
     public boolean isConnected() {
-        return !closed.isDone();
+        return !session.closed().isDone();
     }
 
     /** Completes with the reason once the room is closed and its resources released. */
     public CompletableFuture<DisconnectReason> closeFuture() {
-        return closed;
+        return session.closed();
     }
 
     /** Leaves the room (CLIENT_INITIATED) and releases everything; waits until done. */
@@ -221,9 +173,9 @@ public final class Room implements AutoCloseable {
     }
 
     private void shutdownAndWait(DisconnectReason reason, boolean sendLeave) {
-        engine.post(() -> shutdown(reason, sendLeave));
+        session.engine().post(() -> session.shutdown(reason, sendLeave));
         try {
-            closed.get(DISCONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            session.closed().get(DISCONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -231,167 +183,9 @@ public final class Room implements AutoCloseable {
         }
     }
 
-    /**
-     * Engine thread. The order matters for libwebrtc: nothing may push audio or hold a sink while
-     * the peer connections close, and sources and factory go only after the connections closed.
-     */
-    private void shutdown(DisconnectReason reason, boolean sendLeave) {
-        if (state == State.CLOSED) {
-            return;
-        }
-        state = State.CLOSED;
-        SignalClient client = signal;
-        if (client != null) {
-            if (sendLeave) {
-                leave(client);
-            }
-            client.close(LEAVE_GRACE);
-        }
-        Pinger ping = pinger;
-        if (ping != null) {
-            ping.close();
-        }
-        LocalParticipant participant = local;
-        if (participant != null) {
-            participant.stopAll();
-        }
-        participants.endAll();
-        engine.closePeers();
-        roomData.close();
-        if (participant != null) {
-            participant.disposeAll();
-        }
-        stack.close();
-        joined.completeExceptionally(new RoomException("room closed: " + reason));
-        events.emit(new RoomEvent.Disconnected(reason));
-        events.close();
-        closed.complete(reason);
-        engine.shutdownThread();
-        log.debug("room {} closed: {}", name(), reason);
-    }
-
-    private static void leave(SignalClient client) {
-        try {
-            client.send(SignalRequest.newBuilder()
-                            .setLeave(LeaveRequest.newBuilder()
-                                    .setReason(DisconnectReason.CLIENT_INITIATED)
-                                    .setAction(LeaveRequest.Action.DISCONNECT))
-                            .build())
-                    .get(LEAVE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            log.debug("leave not sent: {}", e.toString());
-        }
-    }
-
-    /** Engine thread: everything the signal says that is not SDP or ICE. */
-    private void onSignal(SignalResponse response) {
-        if (state == State.CLOSED) {
-            return;
-        }
-        switch (response.getMessageCase()) {
-            case JOIN -> onJoin(response.getJoin());
-            case OFFER, ANSWER, TRICKLE -> engine.onSignal(response);
-            case UPDATE -> onParticipantUpdate(response.getUpdate().getParticipantsList());
-            case TRACK_PUBLISHED -> localParticipant().onTrackPublished(response.getTrackPublished());
-            case REQUEST_RESPONSE -> localParticipant().onRequestResponse(response.getRequestResponse());
-            case LEAVE -> onLeave(response.getLeave());
-            case PONG_RESP -> {
-                Pinger ping = pinger;
-                if (ping != null) {
-                    ping.onPong(response.getPongResp());
-                }
-            }
-            case RECONNECT -> {
-                CompletableFuture<ReconnectResponse> resume = pendingResume;
-                if (resume != null) {
-                    resume.complete(response.getReconnect());
-                }
-            }
-            case REFRESH_TOKEN -> token = response.getRefreshToken();
-            default -> log.trace("signal {} ignored", response.getMessageCase());
-        }
-    }
-
-    private void onJoin(JoinResponse response) {
-        join = response;
-        local = new LocalParticipant(response.getParticipant(), engine, stack);
-        participants.addInitial(response.getOtherParticipantsList());
-        engine.start(response);
-        pinger = new Pinger(
-                () -> signal,
-                response.getPingInterval(),
-                response.getPingTimeout(),
-                () -> engine.post(() -> connectionLost("no signal within the ping timeout")));
-        state = State.CONNECTED;
-        joined.complete(response);
-    }
-
-    private void onParticipantUpdate(List<ParticipantInfo> infos) {
-        LocalParticipant participant = localParticipant();
-        for (ParticipantInfo info : infos) {
-            if (info.getSid().equals(participant.sid())) {
-                Map<String, String> changed = participant.update(info);
-                if (!changed.isEmpty()) {
-                    events.emit(new RoomEvent.AttributesChanged(participant.identity(), changed));
-                }
-            } else {
-                participants.apply(info);
-            }
-        }
-    }
-
-    private void onLeave(LeaveRequest leave) {
-        log.info("server asked us to leave: {} ({})", leave.getReason(), leave.getAction());
-        if (leave.getAction() == LeaveRequest.Action.RESUME && state == State.CONNECTED) {
-            connectionLost("server asked to resume");
-        } else {
-            // RECONNECT would need a full rejoin (new participant, tracks published again): not done.
-            shutdown(leave.getReason(), false);
-        }
-    }
-
-    /**
-     * Engine thread: the signal connection or a peer connection broke. Resumes the session on a
-     * virtual thread; the room closes if that fails.
-     */
-    private void connectionLost(String why) {
-        if (state != State.CONNECTED) {
-            return; // still connecting (connect fails by itself), already resuming, or closed
-        }
-        log.info("connection lost ({}), resuming the session", why);
-        state = State.RECONNECTING;
-        events.emit(new RoomEvent.Reconnecting());
-        Thread.ofVirtual().name("livekit-resume").start(() -> {
-            boolean resumed;
-            try {
-                resumed = SessionResume.run(new ResumeSteps(), options.connectTimeout());
-            } catch (InterruptedException e) {
-                resumed = false;
-            }
-            boolean ok = resumed;
-            engine.post(() -> {
-                if (state != State.RECONNECTING) {
-                    return;
-                }
-                if (ok) {
-                    state = State.CONNECTED;
-                    events.emit(new RoomEvent.Reconnected());
-                } else {
-                    shutdown(DisconnectReason.SIGNAL_CLOSE, false);
-                }
-            });
-        });
-    }
-
     /** Test hook: breaks the signal connection as a network failure would. */
     void simulateSignalLoss() {
-        SignalClient client = signal;
-        if (client != null) {
-            client.abort();
-            engine.post(() -> connectionLost("simulated signal loss"));
-        }
+        session.simulateSignalLoss();
     }
 
     /** Data thread. */
@@ -399,102 +193,6 @@ public final class Room implements AutoCloseable {
         roomData.onPacket(packet);
         for (Consumer<DataPacket> consumer : dataConsumers) {
             consumer.accept(packet);
-        }
-    }
-
-    /** Messages of one signal connection; once it is replaced, they are ignored. */
-    private final class SignalHandler implements SignalClient.Handler {
-        @Nullable
-        SignalClient owner;
-
-        @Override
-        public void onSignal(SignalResponse response) {
-            engine.post(() -> {
-                if (owner == signal) {
-                    Room.this.onSignal(response);
-                }
-            });
-        }
-
-        @Override
-        public void onSignalClosed(int code, String reason, @Nullable Throwable error) {
-            engine.post(() -> {
-                if (owner == signal) {
-                    connectionLost("signal closed: code " + code + " " + reason + (error == null ? "" : " " + error));
-                }
-            });
-        }
-    }
-
-    /** The room's side of a session resume. */
-    private final class ResumeSteps implements SessionResume.Steps {
-        @Override
-        public void reopenSignal(Duration timeout) {
-            SignalClient old = signal;
-            if (old != null) {
-                old.abort();
-            }
-            CompletableFuture<ReconnectResponse> answer = new CompletableFuture<>();
-            pendingResume = answer;
-            try {
-                openSignal(timeout, localParticipant().sid());
-                answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RoomException("interrupted during resume", e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new RoomException("no reconnect answer: " + e, e);
-            } finally {
-                pendingResume = null;
-            }
-        }
-
-        @Override
-        public void resync(Duration timeout) {
-            try {
-                engine.call(() -> {
-                            SyncState.Builder sync = engine.syncState(options.autoSubscribe());
-                            sync.addAllPublishTracks(localParticipant().publishedTracks());
-                            engine.send(SignalRequest.newBuilder()
-                                    .setSyncState(sync)
-                                    .build());
-                            engine.restartPublisherIce();
-                            return null;
-                        })
-                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RoomException("interrupted during resume", e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new RoomException("resync failed: " + e, e);
-            }
-        }
-
-        @Override
-        public boolean peersConnected() {
-            return engine.peersConnected();
-        }
-
-        @Override
-        public boolean isClosed() {
-            return closed.isDone();
-        }
-    }
-
-    private final class EngineEvents implements RtcEngine.Events {
-        @Override
-        public void onRemoteAudioTrack(AudioTrack track, String trackSid) {
-            participants.trackAdded(track, trackSid);
-        }
-
-        @Override
-        public void onRemoteTrackRemoved(String trackSid) {
-            participants.trackRemoved(trackSid);
-        }
-
-        @Override
-        public void onTransportFailed(DisconnectReason reason, String detail) {
-            connectionLost(detail);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.sofia.agents.livekit;
 import static dev.sofia.agents.livekit.testing.PythonPeer.where;
 import static dev.sofia.agents.livekit.testing.PythonPeer.whereNumber;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sofia.agents.livekit.audio.AudioFrame;
 import dev.sofia.agents.livekit.audio.Goertzel;
@@ -190,6 +191,19 @@ class RoomIntegrationTests {
     }
 
     @Test
+    void aTokenSignedWithTheWrongSecretIsRefusedWithTheServersReason() {
+        String forged = TestTokens.builder(server.config().apiKey(), "not-the-secret-not-the-secret-0123456789")
+                .room(room())
+                .identity("mallory")
+                .build();
+
+        assertThatThrownBy(() -> Room.connect(
+                        server.url(), forged, RoomOptions.defaults().withServerIceServers(false)))
+                .isInstanceOf(RoomException.class)
+                .hasMessageContaining("validate: HTTP 401");
+    }
+
+    @Test
     void disconnectIsReportedLastWithClientInitiated() {
         Room client = connect(room(), "sofia");
         RoomEvents events = RoomEvents.of(client);
@@ -282,6 +296,7 @@ class RoomIntegrationTests {
                     .isEqualTo(3);
             client.localParticipant().setAttributes(Map.of("resumed", "yes")).get(30, TimeUnit.SECONDS);
             LocalAudioTrack track = client.localParticipant().publishAudio("after-resume", 48_000, 1);
+            peer.awaitEvent("track_subscribed", where("participant", "sofia"), WAIT);
             track.push("s", new ToneGenerator(660, 0.5, 48_000, 1).next(96_000));
             peer.awaitEvent("tone_detected", whereNumber("frequency", 660), WAIT);
             assertThat(peer.events("participant_disconnected")).isEmpty();
