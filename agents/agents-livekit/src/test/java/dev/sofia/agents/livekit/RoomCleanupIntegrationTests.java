@@ -13,6 +13,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -95,7 +96,15 @@ class RoomCleanupIntegrationTests {
         RoomEvents events = new RoomEvents();
         try (Room client =
                 Room.connect(server.url(), token, RoomOptions.defaults().withServerIceServers(false), events)) {
-            RoomEvent.TrackSubscribed subscribed = events.await(RoomEvent.TrackSubscribed.class, WAIT);
+            RoomEvent.TrackSubscribed subscribed;
+            try {
+                subscribed = events.await(RoomEvent.TrackSubscribed.class, WAIT);
+            } catch (AssertionError e) {
+                // Seen once in ~700 cycles: the server never offered the peer's track. Keep what
+                // the server said about this participant, to tell whose fault it is.
+                throw new AssertionError(
+                        e.getMessage() + "\nserver log for " + identity + ":\n" + serverLogAbout(identity));
+            }
             try (AudioStream stream = subscribed.track().stream(16_000, 1)) {
                 assertThat(stream.read(10, TimeUnit.SECONDS)).isNotNull();
             }
@@ -105,6 +114,14 @@ class RoomCleanupIntegrationTests {
             assertThat(track.awaitDrained(WAIT)).isTrue();
         }
         events.await(RoomEvent.Disconnected.class, WAIT);
+    }
+
+    private static String serverLogAbout(String identity) {
+        List<String> lines = server.output()
+                .lines()
+                .filter(line -> line.contains(identity) || line.contains("\"" + identity))
+                .toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 
     /** Lets exiting threads finish and closed sockets be reaped before counting. */
