@@ -123,6 +123,31 @@ class RoomIntegrationTests {
     }
 
     @Test
+    void aTrackThePeerUnpublishesIsUnsubscribedAndItsStreamEnds() throws InterruptedException {
+        String room = room();
+        RoomEvents events = new RoomEvents();
+        String token = TestTokens.join(server.config(), room, "sofia");
+        try (PythonPeer peer = peer("caller", room, "--tone", "440");
+                Room client =
+                        Room.connect(server.url(), token, RoomOptions.defaults().withServerIceServers(false), events)) {
+            RoomEvent.TrackSubscribed subscribed = events.await(RoomEvent.TrackSubscribed.class, WAIT);
+            AudioStream stream = subscribed.track().stream(48_000, 2);
+            assertThat(toneWindows(stream, 440, 1)).isEqualTo(1);
+
+            peer.send("unpublish_audio");
+
+            RoomEvent.TrackUnsubscribed unsubscribed = events.await(RoomEvent.TrackUnsubscribed.class, WAIT);
+            assertThat(unsubscribed.track().sid()).isEqualTo(subscribed.track().sid());
+            assertThat(unsubscribed.track().isEnded()).isTrue();
+            assertThat(stream.isClosed()).isTrue();
+            while (stream.read(1, TimeUnit.SECONDS) != null) {
+                // drain what was queued before the end
+            }
+            assertThat(client.remoteParticipants().get("caller").audioTracks()).isEmpty();
+        }
+    }
+
+    @Test
     void publishesAToneThePeerHears() throws InterruptedException {
         String room = room();
         try (Room client = connect(room, "sofia");
