@@ -88,6 +88,14 @@ public final class Room implements AutoCloseable {
                 CompletableFuture.allOf(session.engine().subscriberConnected(), data.reliableOpen()),
                 deadline,
                 "peer connections");
+        // Only now can a lost connection be resumed; before, it fails the connect.
+        await(
+                session.engine().call(() -> {
+                    session.connected();
+                    return null;
+                }),
+                deadline,
+                "the engine");
     }
 
     private static void await(CompletableFuture<?> future, long deadline, String what) {

@@ -225,8 +225,14 @@ final class RoomSession {
                 response.getPingInterval(),
                 response.getPingTimeout(),
                 () -> engine.post(() -> connectionLost("no signal within the ping timeout")));
-        state = State.CONNECTED;
         joined.complete(response);
+    }
+
+    /** Engine thread: {@link Room#connect} saw both connections up; from now on a loss resumes. */
+    void connected() {
+        if (state == State.CONNECTING) {
+            state = State.CONNECTED;
+        }
     }
 
     private void onParticipantUpdate(List<ParticipantInfo> infos) {
@@ -258,8 +264,14 @@ final class RoomSession {
      * virtual thread; the room closes if that fails.
      */
     private void connectionLost(String why) {
+        if (state == State.CONNECTING) {
+            // Nothing to resume yet: fail the connect now rather than at its timeout.
+            log.info("connection lost while connecting ({})", why);
+            shutdown(DisconnectReason.JOIN_FAILURE, false);
+            return;
+        }
         if (state != State.CONNECTED) {
-            return; // still connecting (connect fails by itself), already resuming, or closed
+            return; // already resuming, or closed
         }
         log.info("connection lost ({}), resuming the session", why);
         state = State.RECONNECTING;

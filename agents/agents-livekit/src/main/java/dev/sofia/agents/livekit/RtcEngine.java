@@ -185,6 +185,7 @@ final class RtcEngine {
             servers.add(iceServer(server.urls(), server.username(), server.credential()));
         }
         config.iceServers = servers;
+        log.debug("ICE servers {}", servers.stream().map(server -> server.urls).toList());
         config.bundlePolicy = RTCBundlePolicy.MAX_BUNDLE;
         config.iceTransportPolicy = options.relayOnly() ? RTCIceTransportPolicy.RELAY : RTCIceTransportPolicy.ALL;
         if (options.disableUdp()) {
@@ -309,6 +310,7 @@ final class RtcEngine {
     /** Engine thread: closes the data channels and both peer connections. */
     void closePeers() {
         closed = true;
+        subscriberConnected.completeExceptionally(new RoomException("room closed"));
         data.close();
         for (PeerTransport pc : new PeerTransport[] {subscriber, publisher}) {
             if (pc != null) {
@@ -343,6 +345,7 @@ final class RtcEngine {
 
         @Override
         public void onIceCandidate(RTCIceCandidate candidate) {
+            log.trace("{} local candidate {}", target, candidate.sdp);
             String json = IceCandidates.toJson(candidate);
             post(() -> send(SignalRequest.newBuilder()
                     .setTrickle(

@@ -132,7 +132,7 @@ class RoomIntegrationTests {
                         Room.connect(server.url(), token, RoomOptions.defaults().withServerIceServers(false), events)) {
             RoomEvent.TrackSubscribed subscribed = events.await(RoomEvent.TrackSubscribed.class, WAIT);
             AudioStream stream = subscribed.track().stream(48_000, 2);
-            assertThat(toneWindows(stream, 440, 1)).isEqualTo(1);
+            assertThat(Tones.windowsWith(stream, 440, 1, WAIT)).isEqualTo(1);
 
             peer.send("unpublish_audio");
 
@@ -292,7 +292,7 @@ class RoomIntegrationTests {
             peer.send("publish_tone", "id", "tone", "frequency", 440);
             RoomEvent.TrackSubscribed subscribed = events.await(RoomEvent.TrackSubscribed.class, WAIT);
             AudioStream stream = subscribed.track().stream(48_000, 1);
-            assertThat(toneWindows(stream, 440, 5))
+            assertThat(Tones.windowsWith(stream, 440, 5, WAIT))
                     .as("100 ms windows with 440 Hz over TCP")
                     .isEqualTo(5);
         }
@@ -308,7 +308,7 @@ class RoomIntegrationTests {
                         Room.connect(server.url(), token, RoomOptions.defaults().withServerIceServers(false), events)) {
             RoomEvent.TrackSubscribed subscribed = events.await(RoomEvent.TrackSubscribed.class, WAIT);
             AudioStream stream = subscribed.track().stream(16_000, 1);
-            assertThat(toneWindows(stream, 440, 3)).isEqualTo(3);
+            assertThat(Tones.windowsWith(stream, 440, 3, WAIT)).isEqualTo(3);
 
             client.simulateSignalLoss();
 
@@ -316,7 +316,7 @@ class RoomIntegrationTests {
             events.await(RoomEvent.Reconnected.class, WAIT);
             // The session carried on: the same stream still hears the peer, the new signal
             // connection works, media we publish now reaches the peer, and the peer never saw us go.
-            assertThat(toneWindows(stream, 440, 3))
+            assertThat(Tones.windowsWith(stream, 440, 3, WAIT))
                     .as("440 Hz after the resume")
                     .isEqualTo(3);
             client.localParticipant().setAttributes(Map.of("resumed", "yes")).get(30, TimeUnit.SECONDS);
@@ -336,27 +336,6 @@ class RoomIntegrationTests {
             Thread.sleep(20);
         }
         assertThat(client.remoteParticipants()).containsKey(identity);
-    }
-
-    /** Reads 100 ms windows until {@code wanted} of them hold the tone, or the wait is over. */
-    private static int toneWindows(AudioStream stream, double frequency, int wanted) throws InterruptedException {
-        int found = 0;
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        List<AudioFrame> window = new ArrayList<>();
-        while (found < wanted && System.nanoTime() < deadline) {
-            AudioFrame frame = stream.read(1, TimeUnit.SECONDS);
-            if (frame == null) {
-                continue;
-            }
-            window.add(frame);
-            if (window.size() == 10) {
-                if (Goertzel.detects(AudioFrame.concat(window), frequency)) {
-                    found++;
-                }
-                window.clear();
-            }
-        }
-        return found;
     }
 
     private record PlayoutEvents(String segmentId, long samplesPlayed, boolean interrupted) {}
