@@ -56,7 +56,14 @@ class RoomCleanupIntegrationTests {
     void repeatedConnectAndDisconnectLeavesNoThreadsOrDescriptorsBehind() throws Exception {
         String room = "room-" + UUID.randomUUID();
         try (PythonPeer peer = PythonPeer.start(
-                "caller", server.url(), TestTokens.join(server.config(), room, "caller"), "--tone", "440")) {
+                "caller",
+                server.url(),
+                TestTokens.join(server.config(), room, "caller"),
+                "--tone",
+                "440",
+                // the peer leaves after 300 s by default; 1,000 cycles take longer
+                "--timeout",
+                "7200")) {
             peer.awaitEvent("joined", WAIT);
             cycle(room, "sofia-warm-up"); // warm-up: loads the native library, starts shared client threads
             settle();
@@ -100,8 +107,7 @@ class RoomCleanupIntegrationTests {
             try {
                 subscribed = events.await(RoomEvent.TrackSubscribed.class, WAIT);
             } catch (AssertionError e) {
-                // Seen once in ~700 cycles: the server never offered the peer's track. Keep what
-                // the server said about this participant, to tell whose fault it is.
+                // Keep what the server said about this participant, to tell whose fault it is.
                 throw new AssertionError(
                         e.getMessage() + "\nserver log for " + identity + ":\n" + serverLogAbout(identity));
             }
