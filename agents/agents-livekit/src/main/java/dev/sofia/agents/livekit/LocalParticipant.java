@@ -40,6 +40,7 @@ public final class LocalParticipant {
     private final WebRtcStack stack;
     private final Map<String, CompletableFuture<TrackInfo>> pendingPublications = new ConcurrentHashMap<>();
     private final List<LocalAudioTrack> tracks = new CopyOnWriteArrayList<>();
+    private final List<CustomAudioSource> abandonedSources = new CopyOnWriteArrayList<>();
     private final Map<String, TrackPublishedResponse> publishedTracks = new ConcurrentHashMap<>();
     private final AtomicInteger requestIds = new AtomicInteger();
     private volatile ParticipantInfo info;
@@ -96,7 +97,8 @@ public final class LocalParticipant {
             trackInfo = published.get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             pendingPublications.remove(cid);
-            // The unused track keeps the source alive; both go with the factory at room close.
+            // Freed with the room's other sources, after the peer connections close.
+            abandonedSources.add(source);
             throw new RoomException("server did not accept audio track " + name + ": " + describe(e), e);
         }
         LocalAudioTrack local =
@@ -230,6 +232,8 @@ public final class LocalParticipant {
             track.disposeSource();
         }
         tracks.clear();
+        abandonedSources.forEach(CustomAudioSource::dispose);
+        abandonedSources.clear();
     }
 
     private static <T> T await(CompletableFuture<T> future, String what) {

@@ -39,7 +39,7 @@ public final class Room implements AutoCloseable {
     private static final Duration DISCONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     private final RoomOptions options;
-    private final WebRtcStack stack = new WebRtcStack();
+    private final WebRtcStack stack = WebRtcStack.acquire();
     private final EventDispatcher events = new EventDispatcher("livekit-events");
     private final List<Consumer<DataPacket>> dataConsumers = new CopyOnWriteArrayList<>();
     private final DataChannels data = new DataChannels(this::onDataPacketReceived);

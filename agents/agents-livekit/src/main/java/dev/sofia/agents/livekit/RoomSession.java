@@ -162,7 +162,7 @@ final class RoomSession {
         if (participant != null) {
             participant.disposeAll();
         }
-        stack.close();
+        stack.release();
         joined.completeExceptionally(new RoomException("room closed: " + reason));
         events.emit(new RoomEvent.Disconnected(reason));
         events.close();

@@ -229,6 +229,45 @@ class RoomIntegrationTests {
     }
 
     @Test
+    void twoRoomsInOneJvmHearEachOtherAndOneClosingLeavesTheOtherWorking() throws Exception {
+        String room = room();
+        RoomEvents eventsB = new RoomEvents();
+        String tokenB = TestTokens.join(server.config(), room, "sofia-b");
+        try (PythonPeer peer = peer("caller", room, "--tone", "440", "--detect", "660");
+                Room b = Room.connect(
+                        server.url(), tokenB, RoomOptions.defaults().withServerIceServers(false), eventsB)) {
+            try (Room a = connect(room, "sofia-a")) {
+                LocalAudioTrack voice = a.localParticipant().publishAudio("voice", 48_000, 1);
+                RoomEvent.TrackSubscribed fromA = eventsB.await(
+                        RoomEvent.TrackSubscribed.class,
+                        e -> e.participant().identity().equals("sofia-a"),
+                        WAIT);
+                peer.awaitEvent("track_subscribed", where("participant", "sofia-a"), WAIT);
+                voice.push("s", new ToneGenerator(660, 0.5, 48_000, 1).next(480_000));
+
+                AudioStream streamFromA = fromA.track().stream(16_000, 1);
+                assertThat(Tones.windowsWith(streamFromA, 660, 3, WAIT))
+                        .as("B hears A")
+                        .isEqualTo(3);
+                peer.awaitEvent("tone_detected", whereNumber("frequency", 660), WAIT);
+            }
+
+            RoomEvent.TrackSubscribed fromPeer = eventsB.await(
+                    RoomEvent.TrackSubscribed.class,
+                    e -> e.participant().identity().equals("caller"),
+                    WAIT);
+            AudioStream streamFromPeer = fromPeer.track().stream(16_000, 1);
+            assertThat(Tones.windowsWith(streamFromPeer, 440, 3, WAIT))
+                    .as("B still hears the peer after A closed")
+                    .isEqualTo(3);
+            eventsB.await(
+                    RoomEvent.ParticipantDisconnected.class,
+                    e -> e.participant().identity().equals("sofia-a"),
+                    WAIT);
+        }
+    }
+
+    @Test
     void disconnectIsReportedLastWithClientInitiated() {
         Room client = connect(room(), "sofia");
         RoomEvents events = RoomEvents.of(client);
