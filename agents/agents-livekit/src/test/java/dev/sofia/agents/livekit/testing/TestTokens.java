@@ -1,23 +1,18 @@
 package dev.sofia.agents.livekit.testing;
 
+import dev.sofia.agents.livekit.auth.AccessTokens;
 import dev.sofia.livekit.local.LiveKitServerConfig;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Test-only LiveKit access tokens: HS256 JWTs signed with the JDK's HMAC, with the claims
  * livekit-server reads ({@code iss} = API key, {@code sub} = identity, {@code name}, {@code nbf},
  * {@code exp}, {@code video} grant, optional {@code attributes}, {@code metadata} and {@code kind}).
- * Independent of the product code on purpose, so a token bug there cannot hide in the tests.
+ * The claims are built here, independently of {@link AccessTokens}; only the signing is shared.
  */
 public final class TestTokens {
 
@@ -150,21 +145,6 @@ public final class TestTokens {
         if (kind != null) {
             claims.put("kind", kind);
         }
-        return sign(Map.of("alg", "HS256", "typ", "JWT"), claims, apiSecret);
-    }
-
-    private static String sign(Map<String, Object> header, Map<String, Object> claims, String secret) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        JsonMapper json = JsonMapper.shared();
-        String signingInput = b64.encodeToString(json.writeValueAsBytes(header)) + "."
-                + b64.encodeToString(json.writeValueAsBytes(claims));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] signature = mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + b64.encodeToString(signature);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return AccessTokens.sign(claims, apiSecret);
     }
 }
