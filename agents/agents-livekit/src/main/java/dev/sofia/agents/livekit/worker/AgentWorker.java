@@ -3,6 +3,8 @@ package dev.sofia.agents.livekit.worker;
 import dev.sofia.agents.livekit.auth.AccessTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -266,12 +268,14 @@ public final class AgentWorker implements AutoCloseable {
             try {
                 opened = connectAndRegister();
                 opened.closed().get();
-                log.warn("worker socket lost; running jobs carry on");
+                if (!isClosed()) {
+                    log.warn("worker socket lost; {} running jobs carry on", activeJobs());
+                }
             } catch (InterruptedException e) {
                 break;
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-                log.warn("worker connection to {} failed: {}", agentUri, cause.toString());
+                log.warn("worker connection to {} failed: {}", agentUri, describe(cause));
             } finally {
                 if (opened != null) {
                     opened.abort();
@@ -293,6 +297,17 @@ public final class AgentWorker implements AutoCloseable {
                 break;
             }
         }
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure instanceof WebSocketHandshakeException handshake) {
+            HttpResponse<?> response = handshake.getResponse();
+            String body = String.valueOf(response.body());
+            int token = body.indexOf("eyJ"); // the server may echo the JWT: keep it out of logs
+            return "handshake refused with HTTP " + response.statusCode() + " "
+                    + (token >= 0 ? body.substring(0, token) + "<token>" : body);
+        }
+        return failure.toString();
     }
 
     private WorkerConnection connectAndRegister() throws InterruptedException, ExecutionException, TimeoutException {
