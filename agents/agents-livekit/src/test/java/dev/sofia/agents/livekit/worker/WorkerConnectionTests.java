@@ -13,7 +13,8 @@ class WorkerConnectionTests {
         assertThat(WorkerConnection.agentUri("ws://127.0.0.1:7880")).isEqualTo(URI.create("ws://127.0.0.1:7880/agent"));
         assertThat(WorkerConnection.agentUri("http://127.0.0.1:7880/"))
                 .isEqualTo(URI.create("ws://127.0.0.1:7880/agent"));
-        assertThat(WorkerConnection.agentUri("https://lk.example.org")).isEqualTo(URI.create("wss://lk.example.org/agent"));
+        assertThat(WorkerConnection.agentUri("https://lk.example.org"))
+                .isEqualTo(URI.create("wss://lk.example.org/agent"));
         assertThat(WorkerConnection.agentUri("wss://example.org/livekit//"))
                 .isEqualTo(URI.create("wss://example.org/livekit/agent"));
     }
