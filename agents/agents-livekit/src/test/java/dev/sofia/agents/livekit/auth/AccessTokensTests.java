@@ -41,7 +41,8 @@ class AccessTokensTests {
         assertThat(claims.path("video").path("agent").asBoolean()).isTrue();
         assertThat(claims.path("video").has("roomJoin")).isFalse();
         assertThat(claims.path("nbf").asLong()).isEqualTo(NOW.getEpochSecond() - 10);
-        assertThat(claims.path("exp").asLong()).isEqualTo(NOW.plus(Duration.ofHours(1)).getEpochSecond());
+        assertThat(claims.path("exp").asLong())
+                .isEqualTo(NOW.plus(Duration.ofHours(1)).getEpochSecond());
     }
 
     @Test
@@ -74,7 +75,8 @@ class AccessTokensTests {
         assertThat(agents.size()).isEqualTo(1);
         assertThat(agents.get(0).path("agentName").asString()).isEqualTo("sofia");
         assertThat(agents.get(0).path("metadata").asString()).isEqualTo("{\"clinic\":\"berlin\"}");
-        assertThat(claims.path("exp").asLong()).isEqualTo(NOW.plus(Duration.ofMinutes(5)).getEpochSecond());
+        assertThat(claims.path("exp").asLong())
+                .isEqualTo(NOW.plus(Duration.ofMinutes(5)).getEpochSecond());
     }
 
     @Test
