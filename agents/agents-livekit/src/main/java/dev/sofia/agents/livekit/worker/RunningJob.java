@@ -89,7 +89,7 @@ final class RunningJob {
     void forceLeave() {
         Room room = context.roomOrNull();
         if (room != null && room.isConnected()) {
-            log.warn("job {} did not end {} after shutdown; leaving its room", id(), "in time");
+            log.warn("job {} did not end in time after its shutdown; leaving its room under it", id());
             room.disconnect();
         }
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
 import livekit.LivekitModels.ParticipantPermission;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How an {@link AgentWorker} connects and decides. Build with {@link #builder} or {@link
@@ -117,7 +118,7 @@ public record WorkerOptions(
                 .build();
         private int maxJobs = 10;
         private double loadThreshold = 0.7;
-        private DoubleSupplier cpuLoad = CpuLoad.system();
+        private @Nullable DoubleSupplier cpuLoad; // CpuLoad.system(), started only when used
         private Duration statusInterval = Duration.ofMillis(2500);
         private Duration pingInterval = Duration.ofSeconds(10);
         private Duration pingTimeout = Duration.ofSeconds(30);
@@ -215,7 +216,7 @@ public record WorkerOptions(
                     permissions,
                     maxJobs,
                     loadThreshold,
-                    cpuLoad,
+                    cpuLoad != null ? cpuLoad : CpuLoad.system(),
                     statusInterval,
                     pingInterval,
                     pingTimeout,
