@@ -70,6 +70,7 @@ class RoomCleanupIntegrationTests {
             int threadsBefore = platformThreads();
             long fdsBefore = openFileDescriptors();
             long rssBefore = residentKib();
+            long outsideHeapBefore = rssBefore - heapCommittedKib();
 
             for (int i = 0; i < CYCLES; i++) {
                 cycle(room, "sofia-" + i);
@@ -78,10 +79,13 @@ class RoomCleanupIntegrationTests {
             int threadsAfter = platformThreads();
             long fdsAfter = openFileDescriptors();
             long rssAfter = residentKib();
+            long outsideHeapAfter = rssAfter - heapCommittedKib();
 
-            // Resident memory is reported, not asserted: the JVM and glibc keep freed memory.
+            // Memory is reported, not asserted: the JVM and glibc keep freed memory around. RSS
+            // minus the committed Java heap approximates native memory (libwebrtc, thread stacks).
             System.out.printf(
-                    "%d cycles: platform threads %d -> %d, open fds %d -> %d, RSS %d -> %d MiB, heap used %d MiB%n",
+                    "%d cycles: platform threads %d -> %d, open fds %d -> %d, RSS %d -> %d MiB,"
+                            + " RSS outside the Java heap %d -> %d MiB, heap used %d MiB%n",
                     CYCLES,
                     threadsBefore,
                     threadsAfter,
@@ -89,7 +93,9 @@ class RoomCleanupIntegrationTests {
                     fdsAfter,
                     rssBefore >> 10,
                     rssAfter >> 10,
-                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+                    outsideHeapBefore >> 10,
+                    outsideHeapAfter >> 10,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
             assertThat(threadsAfter).isLessThanOrEqualTo(threadsBefore + THREAD_SLACK);
             assertThat(fdsAfter).isLessThanOrEqualTo(fdsBefore + FD_SLACK);
         }
@@ -138,6 +144,10 @@ class RoomCleanupIntegrationTests {
 
     private static int platformThreads() {
         return ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+
+    private static long heapCommittedKib() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 10;
     }
 
     private static long residentKib() throws IOException {
