@@ -104,7 +104,7 @@ public record WorkerOptions(
 
     /** Builds {@link WorkerOptions}; every setter has the default named in {@link #builder}. */
     public static final class Builder {
-        private final String url;
+        private String url;
         private final String apiKey;
         private final String apiSecret;
         private String agentName = DEFAULT_AGENT_NAME;
@@ -133,6 +133,11 @@ public record WorkerOptions(
             this.url = url;
             this.apiKey = apiKey;
             this.apiSecret = apiSecret;
+        }
+
+        public Builder url(String value) {
+            url = value;
+            return this;
         }
 
         public Builder agentName(String value) {

@@ -14,6 +14,7 @@ import dev.sofia.livekit.local.LiveKitBinary;
 import dev.sofia.livekit.local.LiveKitProcess;
 import dev.sofia.livekit.local.LiveKitServerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -270,6 +271,33 @@ class WorkerIntegrationTests {
         JobContext second = jobs.awaitRoom(secondRoom, WAIT);
         assertThat(second.workerId()).isEqualTo(worker.workerId());
         assertThat(running.isShuttingDown()).isFalse();
+    }
+
+    @Test
+    void aConnectionThatFallsSilentIsReplacedAfterThePingTimeout() throws Exception {
+        TcpProxy proxy = TcpProxy.start(URI.create(server.config().httpUrl()).getPort());
+        cleanup.add(proxy);
+        JobRecorder jobs = new JobRecorder();
+        AgentWorker worker = start(
+                options("sofia-silent")
+                        .url("ws://127.0.0.1:" + proxy.port())
+                        .pingInterval(Duration.ofMillis(300))
+                        .pingTimeout(Duration.ofSeconds(2)),
+                jobs::record);
+        assertThat(worker.awaitRegistered(WAIT)).isTrue();
+        String firstId = worker.workerId();
+
+        proxy.freezeExisting(); // no close reaches either side: only the silence tells
+
+        until(
+                WAIT,
+                "registered again under a new worker id",
+                () -> worker.state() == WorkerState.REGISTERED && !firstId.equals(worker.workerId()));
+        proxy.dropFrozen(); // now the server lets the old registration go, too
+
+        String room = room();
+        dispatches.create(room, "sofia-silent", "");
+        assertThat(jobs.awaitRoom(room, WAIT).workerId()).isEqualTo(worker.workerId());
     }
 
     @Test
