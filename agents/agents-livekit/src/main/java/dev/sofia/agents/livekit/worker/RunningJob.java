@@ -120,7 +120,7 @@ final class RunningJob {
                 error = "interrupted";
             }
         } catch (Throwable t) {
-            if (room == null) {
+            if (room == null && !context.isShuttingDown()) {
                 error = "could not join the room: " + t.getMessage();
                 log.warn("job {} could not join room {}", id(), job.getRoom().getName(), t);
             } else if (!context.isShuttingDown()) {
