@@ -10,17 +10,21 @@ import dev.sofia.agents.livekit.audio.Goertzel;
 import dev.sofia.agents.livekit.audio.PlayoutBuffer;
 import dev.sofia.agents.livekit.audio.ToneGenerator;
 import dev.sofia.agents.livekit.data.DataPublishOptions;
+import dev.sofia.agents.livekit.data.StreamOptions;
 import dev.sofia.agents.livekit.testing.PythonPeer;
 import dev.sofia.agents.livekit.testing.TestTokens;
 import dev.sofia.livekit.local.LiveKitBinary;
 import dev.sofia.livekit.local.LiveKitProcess;
 import dev.sofia.livekit.local.LiveKitServerConfig;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import livekit.LivekitModels.DisconnectReason;
@@ -318,6 +322,42 @@ class RoomIntegrationTests {
             assertThat(remote.changed()).containsEntry("role", "caller");
             assertThat(client.remoteParticipants().get("caller").attributes()).containsEntry("role", "caller");
         }
+    }
+
+    @Test
+    void textStreamsAndRpcWorkBothWaysOverTheRoomsTransport() throws Exception {
+        String room = room();
+        try (Room client = connect(room, "sofia");
+                PythonPeer peer = peer("caller", room, "--text-topics", "reply")) {
+            peer.awaitEvent("participant_connected", where("identity", "sofia"), WAIT);
+            awaitRemote(client, "caller");
+            CompletableFuture<String> received = new CompletableFuture<>();
+            client.data().registerTextStreamHandler("test", reader -> received.complete(reader.readAll()));
+            client.data().registerRpcMethod("lookup", invocation -> "slot for " + invocation.payload());
+
+            // 20 kB of mixed 1- to 4-byte characters: several chunks, split only at UTF-8 boundaries.
+            peer.send("send_text", "topic", "test", "generate_bytes", 20_000, "non_ascii", true, "mode", "stream");
+            JsonNode sent = peer.awaitEvent("text_sent", WAIT);
+            assertThat(sha256(received.get(30, TimeUnit.SECONDS)))
+                    .isEqualTo(sent.path("sha256").asString());
+
+            String reply = "Gern, morgen um 9:30 – bis dann! 🦷".repeat(600);
+            client.data().sendText(reply, StreamOptions.topic("reply"));
+            JsonNode text = peer.awaitEvent("text_received", where("topic", "reply"), WAIT);
+            assertThat(text.path("sha256").asString()).isEqualTo(sha256(reply));
+
+            assertThat(client.data().performRpc("caller", "upper", "hallo").get(30, TimeUnit.SECONDS))
+                    .isEqualTo("HALLO");
+            peer.send("perform_rpc", "destination", "sofia", "method", "lookup", "payload", "Dienstag");
+            JsonNode result = peer.awaitEvent("rpc_result", WAIT);
+            assertThat(result.path("ok").asBoolean()).isTrue();
+            assertThat(result.path("payload").asString()).isEqualTo("slot for Dienstag");
+        }
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
