@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -76,7 +77,9 @@ class WorkerIntegrationTests {
     void anExplicitDispatchBringsTheAgentIntoTheRoom() throws Exception {
         JobRecorder jobs = new JobRecorder();
         List<String> hooks = new CopyOnWriteArrayList<>();
+        List<String> mdc = new CopyOnWriteArrayList<>();
         AgentWorker worker = start(options("sofia-explicit"), ctx -> {
+            mdc.add(MDC.get("jobId") + " " + MDC.get("room"));
             jobs.record(ctx);
             ctx.addShutdownHook(() -> hooks.add(ctx.jobId()));
             RemoteParticipant caller = ctx.waitForParticipant(WAIT);
@@ -101,6 +104,7 @@ class WorkerIntegrationTests {
         assertThat(job.metadata()).isEqualTo("{\"clinic\":\"berlin\"}");
         assertThat(job.agentName()).isEqualTo("sofia-explicit");
         assertThat(job.workerId()).isEqualTo(worker.workerId());
+        assertThat(mdc).containsExactly(job.jobId() + " " + room);
         until(
                 WAIT,
                 "the agent greets the caller it waited for",
