@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param keys API key to secret; the first one signs webhooks
  * @param webhookUrls where webhook events go; empty for none
  * @param redisAddress {@code host:port} of a Redis, or null to run without (no SIP API then)
+ * @param turnUdpPort the embedded TURN server's UDP port, or 0 for none
  */
 public record LiveKitServerConfig(
         int httpPort,
@@ -26,7 +27,8 @@ public record LiveKitServerConfig(
         int udpPort,
         Map<String, String> keys,
         List<String> webhookUrls,
-        @Nullable String redisAddress) {
+        @Nullable String redisAddress,
+        int turnUdpPort) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -46,15 +48,25 @@ public record LiveKitServerConfig(
         String apiKey = "sofia-" + randomHex(6);
         String secret = randomHex(24);
         return new LiveKitServerConfig(
-                FreePorts.tcp(), FreePorts.tcp(), FreePorts.udp(), Map.of(apiKey, secret), List.of(), null);
+                FreePorts.tcp(), FreePorts.tcp(), FreePorts.udp(), Map.of(apiKey, secret), List.of(), null, 0);
     }
 
     public LiveKitServerConfig withWebhookUrls(List<String> urls) {
-        return new LiveKitServerConfig(httpPort, rtcTcpPort, udpPort, keys, urls, redisAddress);
+        return new LiveKitServerConfig(httpPort, rtcTcpPort, udpPort, keys, urls, redisAddress, turnUdpPort);
     }
 
     public LiveKitServerConfig withRedis(String address) {
-        return new LiveKitServerConfig(httpPort, rtcTcpPort, udpPort, keys, webhookUrls, address);
+        return new LiveKitServerConfig(httpPort, rtcTcpPort, udpPort, keys, webhookUrls, address, turnUdpPort);
+    }
+
+    /**
+     * With the embedded TURN server (UDP, on a free port), for relay-only clients. The server then
+     * offers no loopback candidate: relay-only clients failed ICE with one in the list, and a
+     * relayed path uses the host's own address anyway, so this needs a host with a non-loopback
+     * address. The server lists the TURN server (with credentials) in every join response.
+     */
+    public LiveKitServerConfig withTurn() {
+        return new LiveKitServerConfig(httpPort, rtcTcpPort, udpPort, keys, webhookUrls, redisAddress, FreePorts.udp());
     }
 
     /** The key that signs webhooks and that Sofia's service clients use. */
@@ -90,7 +102,10 @@ public record LiveKitServerConfig(
                         // ICE binds every interface but offers no loopback candidate by default,
                         // and loopback is all a local peer can reach here.
                         "enable_loopback_candidate",
-                        true));
+                        turnUdpPort == 0));
+        if (turnUdpPort > 0) {
+            root.put("turn", Map.of("enabled", true, "udp_port", turnUdpPort));
+        }
         root.put("keys", keys);
         // Dev mode logs at debug; info is plenty and keeps the log file small.
         root.put("logging", Map.of("level", "info"));
