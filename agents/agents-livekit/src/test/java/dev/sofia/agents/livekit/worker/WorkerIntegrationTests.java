@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import livekit.LivekitModels.ParticipantInfo;
 import org.junit.jupiter.api.AfterAll;
@@ -246,6 +247,42 @@ class WorkerIntegrationTests {
         assertThat(count(busy, "sofia.worker.jobs.accepted")).isEqualTo(1);
         assertThat(busyJobs.count()).isEqualTo(1);
         assertThat(otherJobs.count()).isEqualTo(dispatched);
+    }
+
+    @Test
+    void aWorkerOverItsCpuThresholdTakesNoJobsAndTakesThemAgainOnceItReportsLess() throws Exception {
+        AtomicReference<Double> cpu = new AtomicReference<>(0.95);
+        JobRecorder hotJobs = new JobRecorder();
+        JobRecorder coolJobs = new JobRecorder();
+        AgentWorker hot = start(
+                options("sofia-cpu").cpuLoad(cpu::get).loadThreshold(0.7).statusInterval(Duration.ofMillis(200)),
+                hotJobs::record);
+        AgentWorker cool = start(options("sofia-cpu"), coolJobs::record);
+        awaitRegistered(hot, cool);
+        assertThat(hot.load()).isEqualTo(0.95);
+
+        for (int i = 0; i < 5; i++) {
+            String room = room();
+            dispatches.create(room, "sofia-cpu", "");
+            coolJobs.awaitRoom(room, WAIT);
+        }
+        System.out.printf("cpu: the hot worker declined %.0f offers%n", count(hot, "sofia.worker.jobs.declined"));
+        assertThat(hotJobs.count()).isZero();
+        assertThat(count(hot, "sofia.worker.jobs.accepted")).isZero();
+
+        cool.close();
+        cpu.set(0.1);
+        until(WAIT, "the hot worker, now cool, takes a job", () -> {
+            String room = room();
+            dispatches.create(room, "sofia-cpu", "");
+            try {
+                hotJobs.awaitRoom(room, Duration.ofSeconds(2));
+                return true;
+            } catch (AssertionError notYet) {
+                return false; // the server does not have the new status yet
+            }
+        });
+        assertThat(count(hot, "sofia.worker.jobs.accepted")).isPositive();
     }
 
     @Test
