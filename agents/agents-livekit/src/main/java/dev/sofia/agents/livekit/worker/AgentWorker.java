@@ -1,38 +1,22 @@
 package dev.sofia.agents.livekit.worker;
 
-import dev.sofia.agents.livekit.auth.AccessTokens;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.random.RandomGenerator;
 import livekit.LivekitAgent.AvailabilityRequest;
 import livekit.LivekitAgent.AvailabilityResponse;
 import livekit.LivekitAgent.Job;
 import livekit.LivekitAgent.JobAssignment;
 import livekit.LivekitAgent.JobStatus;
-import livekit.LivekitAgent.JobType;
-import livekit.LivekitAgent.RegisterWorkerRequest;
-import livekit.LivekitAgent.RegisterWorkerResponse;
 import livekit.LivekitAgent.ServerMessage;
 import livekit.LivekitAgent.UpdateJobStatus;
 import livekit.LivekitAgent.UpdateWorkerStatus;
 import livekit.LivekitAgent.WorkerMessage;
-import livekit.LivekitAgent.WorkerPing;
 import livekit.LivekitAgent.WorkerStatus;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -62,20 +46,13 @@ public final class AgentWorker implements AutoCloseable {
     /** Set by livekit-agents on its job participants too: which agent this participant is. */
     static final String ATTRIBUTE_AGENT_NAME = "lk.agent.name";
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration REGISTER_TIMEOUT = Duration.ofSeconds(10);
-
     private final WorkerOptions options;
     private final JobEntrypoint entrypoint;
-    private final URI agentUri;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final Backoff backoff;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("sofia-worker-timer").factory());
-    private final Queue<WorkerMessage> outbox = new ConcurrentLinkedQueue<>();
     private final RunningJob.Owner jobOwner = new JobOwner();
     private final WorkerMetrics metrics;
-    private final Thread connectionLoop;
+    private final WorkerLink link;
 
     private final Object lock = new Object();
     // job id -> System.nanoTime() of the offer we accepted; holds a slot until the assignment
@@ -85,18 +62,11 @@ public final class AgentWorker implements AutoCloseable {
     private boolean draining;
     private boolean closed;
 
-    private volatile @Nullable WorkerConnection connection; // set while registered
-    private volatile @Nullable String workerId;
-
     private AgentWorker(WorkerOptions options, JobEntrypoint entrypoint) {
         this.options = options;
         this.entrypoint = entrypoint;
-        this.agentUri = WorkerConnection.agentUri(options.url());
-        this.backoff =
-                new Backoff(options.reconnectInitialDelay(), options.reconnectMaxDelay(), RandomGenerator.getDefault());
         this.metrics = new WorkerMetrics(options.meterRegistry(), options.agentName(), this);
-        this.connectionLoop =
-                Thread.ofVirtual().name("sofia-worker-" + options.agentName()).unstarted(this::runConnectionLoop);
+        this.link = new WorkerLink(options, timers, new LinkEvents());
     }
 
     /** Starts a worker; it connects and registers in the background (see {@link #awaitRegistered}). */
@@ -104,9 +74,7 @@ public final class AgentWorker implements AutoCloseable {
         AgentWorker worker = new AgentWorker(options, entrypoint);
         long status = options.statusInterval().toMillis();
         worker.timers.scheduleWithFixedDelay(worker::sendStatus, status, status, TimeUnit.MILLISECONDS);
-        long ping = options.pingInterval().toMillis();
-        worker.timers.scheduleWithFixedDelay(worker::pingOrAbort, ping, ping, TimeUnit.MILLISECONDS);
-        worker.connectionLoop.start();
+        worker.link.start();
         return worker;
     }
 
@@ -118,7 +86,7 @@ public final class AgentWorker implements AutoCloseable {
 
     /** The id the server gave the current (or last) registration; null before the first. */
     public @Nullable String workerId() {
-        return workerId;
+        return link.workerId();
     }
 
     public WorkerOptions options() {
@@ -139,22 +107,12 @@ public final class AgentWorker implements AutoCloseable {
     }
 
     public WorkerHealth health() {
-        return new WorkerHealth(state(), connection != null, workerId, activeJobs(), load());
+        return new WorkerHealth(state(), link.isRegistered(), link.workerId(), activeJobs(), load());
     }
 
-    /** Waits until the worker is registered; false on timeout. */
+    /** Waits until the worker is registered; false on timeout or once closed. */
     public boolean awaitRegistered(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (lock) {
-            while (connection == null) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0 || closed) {
-                    return false;
-                }
-                lock.wait(Math.max(1, remaining / 1_000_000));
-            }
-            return true;
-        }
+        return link.awaitRegistered(timeout);
     }
 
     /**
@@ -171,7 +129,7 @@ public final class AgentWorker implements AutoCloseable {
             draining = true;
             setStateLocked(WorkerState.DRAINING);
         }
-        log.info("draining worker {}: {} active jobs, up to {} s", workerId, activeJobs(), timeout.toSeconds());
+        log.info("draining worker {}: {} active jobs, up to {} s", link.workerId(), activeJobs(), timeout.toSeconds());
         sendStatus();
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean finished;
@@ -218,33 +176,19 @@ public final class AgentWorker implements AutoCloseable {
         }
         running.forEach(job -> job.terminate("worker closing"));
         awaitJobs(running, options.jobShutdownTimeout());
-        WorkerConnection current = connection;
-        if (current != null) {
-            current.close(); // after the queued job updates
-            current.closed().completeOnTimeout(null, 3, TimeUnit.SECONDS).join();
-        }
-        connectionLoop.interrupt();
-        try {
-            connectionLoop.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        link.close(); // after the job updates just queued
         timers.shutdownNow();
         metrics.remove();
-        http.shutdownNow();
         synchronized (lock) {
             state = WorkerState.CLOSED;
             lock.notifyAll();
         }
-        log.info("worker {} closed", workerId);
+        log.info("worker {} closed", link.workerId());
     }
 
     /** Test hook: drops the worker socket as a network failure would. */
     void simulateConnectionLoss() {
-        WorkerConnection current = connection;
-        if (current != null) {
-            current.abort();
-        }
+        link.simulateLoss();
     }
 
     private void awaitJobs(List<RunningJob> running, Duration timeout) {
@@ -261,112 +205,10 @@ public final class AgentWorker implements AutoCloseable {
         }
     }
 
-    private void runConnectionLoop() {
-        while (!isClosed()) {
-            setState(WorkerState.CONNECTING);
-            WorkerConnection opened = null;
-            try {
-                opened = connectAndRegister();
-                opened.closed().get();
-                if (!isClosed()) {
-                    log.warn("worker socket lost; {} running jobs carry on", activeJobs());
-                }
-            } catch (InterruptedException e) {
-                break;
-            } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-                log.warn("worker connection to {} failed: {}", agentUri, describe(cause));
-            } finally {
-                if (opened != null) {
-                    opened.abort();
-                }
-                synchronized (lock) {
-                    connection = null;
-                    lock.notifyAll();
-                }
-            }
-            if (isClosed()) {
-                break;
-            }
-            setState(WorkerState.DISCONNECTED);
-            Duration delay = backoff.next();
-            log.info("reconnecting the worker in {} ms (attempt {})", delay.toMillis(), backoff.attempts());
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                break;
-            }
-        }
-    }
-
-    private static String describe(Throwable failure) {
-        if (failure instanceof WebSocketHandshakeException handshake) {
-            HttpResponse<?> response = handshake.getResponse();
-            String body = String.valueOf(response.body());
-            int token = body.indexOf("eyJ"); // the server may echo the JWT: keep it out of logs
-            return "handshake refused with HTTP " + response.statusCode() + " "
-                    + (token >= 0 ? body.substring(0, token) + "<token>" : body);
-        }
-        return failure.toString();
-    }
-
-    private WorkerConnection connectAndRegister() throws InterruptedException, ExecutionException, TimeoutException {
-        CompletableFuture<RegisterWorkerResponse> registered = new CompletableFuture<>();
-        AtomicReference<@Nullable WorkerConnection> self = new AtomicReference<>();
-        String token = AccessTokens.builder(options.apiKey(), options.apiSecret())
-                .agent()
-                .build();
-        WorkerConnection opened = WorkerConnection.open(http, agentUri, token, CONNECT_TIMEOUT, message -> {
-                    if (message.hasRegister()) {
-                        registered.complete(message.getRegister());
-                    } else {
-                        WorkerConnection c = self.get();
-                        if (c != null) {
-                            onServerMessage(c, message);
-                        }
-                    }
-                })
-                .get(CONNECT_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
-        self.set(opened);
-        try {
-            opened.send(WorkerMessage.newBuilder()
-                    .setRegister(RegisterWorkerRequest.newBuilder()
-                            .setType(JobType.JT_ROOM)
-                            .setAgentName(options.agentName())
-                            .setVersion(options.version())
-                            .setAllowedPermissions(options.permissions()))
-                    .build());
-            RegisterWorkerResponse response = registered.get(REGISTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            workerId = response.getWorkerId();
-            backoff.reset();
-            synchronized (lock) {
-                if (closed) {
-                    throw new InterruptedException("closed while registering");
-                }
-                connection = opened;
-                setStateLocked(draining ? WorkerState.DRAINING : WorkerState.REGISTERED);
-            }
-            log.info(
-                    "worker {} registered (agent \"{}\", server {} {})",
-                    workerId,
-                    options.agentName(),
-                    response.getServerInfo().getEdition(),
-                    response.getServerInfo().getVersion());
-            for (WorkerMessage pending; (pending = outbox.poll()) != null; ) {
-                opened.send(pending);
-            }
-            sendStatus();
-            return opened;
-        } catch (InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
-            opened.abort();
-            throw e;
-        }
-    }
-
     /** WebSocket thread: must not block. */
-    private void onServerMessage(WorkerConnection from, ServerMessage message) {
+    private void onServerMessage(ServerMessage message) {
         switch (message.getMessageCase()) {
-            case AVAILABILITY -> onAvailability(from, message.getAvailability());
+            case AVAILABILITY -> onAvailability(message.getAvailability());
             case ASSIGNMENT -> onAssignment(message.getAssignment());
             case TERMINATION -> onTermination(message.getTermination().getJobId());
             case PONG -> {}
@@ -374,7 +216,7 @@ public final class AgentWorker implements AutoCloseable {
         }
     }
 
-    private void onAvailability(WorkerConnection from, AvailabilityRequest request) {
+    private void onAvailability(AvailabilityRequest request) {
         long receivedAt = System.nanoTime();
         Job job = request.getJob();
         boolean accept;
@@ -396,7 +238,7 @@ public final class AgentWorker implements AutoCloseable {
         } else {
             metrics.declined();
         }
-        from.send(WorkerMessage.newBuilder().setAvailability(response).build());
+        link.send(WorkerMessage.newBuilder().setAvailability(response).build());
         log.info(
                 "{} job {} for room {} (active {}, load {})",
                 accept ? "accepted" : "declined",
@@ -422,7 +264,7 @@ public final class AgentWorker implements AutoCloseable {
             String url = assignment.hasUrl() && !assignment.getUrl().isEmpty() ? assignment.getUrl() : options.url();
             running = new RunningJob(
                     job,
-                    workerId == null ? "" : workerId,
+                    String.valueOf(link.workerId()),
                     url,
                     assignment.getToken(),
                     offeredAt,
@@ -479,8 +321,7 @@ public final class AgentWorker implements AutoCloseable {
     }
 
     private void sendStatus() {
-        WorkerConnection current = connection;
-        if (current == null) {
+        if (!link.isRegistered()) {
             return;
         }
         UpdateWorkerStatus.Builder update = UpdateWorkerStatus.newBuilder();
@@ -489,24 +330,7 @@ public final class AgentWorker implements AutoCloseable {
                     .setStatus(acceptingLocked() ? WorkerStatus.WS_AVAILABLE : WorkerStatus.WS_FULL);
         }
         update.setLoad((float) load());
-        current.send(WorkerMessage.newBuilder().setUpdateWorker(update).build());
-    }
-
-    private void pingOrAbort() {
-        WorkerConnection current = connection;
-        if (current == null) {
-            return;
-        }
-        if (current.nanosSinceLastMessage() > options.pingTimeout().toNanos()) {
-            log.warn(
-                    "nothing from the server for {} s; reopening the worker socket",
-                    options.pingTimeout().toSeconds());
-            current.abort();
-            return;
-        }
-        current.send(WorkerMessage.newBuilder()
-                .setPing(WorkerPing.newBuilder().setTimestamp(System.currentTimeMillis()))
-                .build());
+        link.send(WorkerMessage.newBuilder().setUpdateWorker(update).build());
     }
 
     private void sendJobStatus(String jobId, JobStatus status, String error) {
@@ -516,19 +340,7 @@ public final class AgentWorker implements AutoCloseable {
                         .setStatus(status)
                         .setError(error))
                 .build();
-        WorkerConnection current = connection;
-        if (current != null && !current.closed().isDone()) {
-            current.send(message);
-        } else {
-            // sent after the next registration (the server may have forgotten the job by then)
-            outbox.add(message);
-        }
-    }
-
-    private boolean isClosed() {
-        synchronized (lock) {
-            return closed;
-        }
+        link.sendOrQueue(message);
     }
 
     private void setState(WorkerState next) {
@@ -544,6 +356,29 @@ public final class AgentWorker implements AutoCloseable {
         // while draining, DRAINING sticks whatever the socket does
         state = draining ? WorkerState.DRAINING : next;
         lock.notifyAll();
+    }
+
+    private final class LinkEvents implements WorkerLink.Events {
+        @Override
+        public void connecting() {
+            setState(WorkerState.CONNECTING);
+        }
+
+        @Override
+        public void registered(String workerId) {
+            setState(WorkerState.REGISTERED);
+            sendStatus();
+        }
+
+        @Override
+        public void disconnected() {
+            setState(WorkerState.DISCONNECTED);
+        }
+
+        @Override
+        public void message(ServerMessage message) {
+            onServerMessage(message);
+        }
     }
 
     private final class JobOwner implements RunningJob.Owner {
