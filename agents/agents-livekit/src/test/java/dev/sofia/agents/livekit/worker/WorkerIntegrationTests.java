@@ -114,6 +114,9 @@ class WorkerIntegrationTests {
                                 .map(p -> p.attributes().get("greeted"))
                                 .orElse(null)));
         assertThat(worker.activeJobs()).isEqualTo(1);
+        assertThat(registry(worker).get("sofia.worker.jobs.active").gauge().value())
+                .isEqualTo(1);
+        assertThat(registry(worker).get("sofia.worker.load").gauge().value()).isEqualTo(0.1); // 1 of 10 jobs
 
         dispatches.delete(room, dispatch.getId());
 
@@ -163,6 +166,25 @@ class WorkerIntegrationTests {
         peer.awaitEvent("participant_disconnected", where("identity", "agent-" + job.jobId()), WAIT);
         assertThat(job.shutdownReason()).isEqualTo("entrypoint returned");
         until(WAIT, "the server logs the job's success", () -> serverLogged(job.jobId(), "JS_SUCCESS"));
+    }
+
+    @Test
+    void waitingForACallerWhoNeverComesTimesOutAndFailsTheJob() throws Exception {
+        JobRecorder jobs = new JobRecorder();
+        AgentWorker worker = start(options("sofia-lonely"), ctx -> {
+            jobs.record(ctx);
+            ctx.waitForParticipant(Duration.ofMillis(500));
+        });
+        assertThat(worker.awaitRegistered(WAIT)).isTrue();
+        String room = room();
+        dispatches.create(room, "sofia-lonely", "");
+        JobContext job = jobs.awaitRoom(room, WAIT);
+
+        until(
+                WAIT,
+                "the server logs the job's failure",
+                () -> serverLogged(job.jobId(), "JS_FAILED", "TimeoutException: no participant joined " + room));
+        assertThat(worker.activeJobs()).isZero();
     }
 
     @Test
