@@ -169,6 +169,36 @@ class WorkerIntegrationTests {
     }
 
     @Test
+    void aTerminatedJobThatIgnoresItsInterruptLosesItsRoomAfterTheShutdownTimeout() throws Exception {
+        JobRecorder jobs = new JobRecorder();
+        List<String> hooks = new CopyOnWriteArrayList<>();
+        AgentWorker worker = start(options("sofia-stubborn").jobShutdownTimeout(Duration.ofSeconds(1)), ctx -> {
+            jobs.record(ctx);
+            ctx.addShutdownHook(() -> hooks.add(ctx.shutdownReason()));
+            while (ctx.room().isConnected()) { // an entrypoint that swallows interrupts
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException ignored) {
+                    // keeps going
+                }
+            }
+        });
+        assertThat(worker.awaitRegistered(WAIT)).isTrue();
+        String room = room();
+        AgentDispatch dispatch = dispatches.create(room, "sofia-stubborn", "");
+        Room caller = join(room, "caller");
+        awaitAgent(caller);
+        JobContext job = jobs.awaitRoom(room, WAIT);
+
+        dispatches.delete(room, dispatch.getId());
+
+        until(WAIT, "the agent is made to leave", () -> agentIn(caller).isEmpty());
+        until(WAIT, "the job ends", () -> worker.activeJobs() == 0);
+        assertThat(hooks).containsExactly("terminated by the server");
+        assertThat(job.room().isConnected()).isFalse();
+    }
+
+    @Test
     void waitingForACallerWhoNeverComesTimesOutAndFailsTheJob() throws Exception {
         JobRecorder jobs = new JobRecorder();
         AgentWorker worker = start(options("sofia-lonely"), ctx -> {
