@@ -151,7 +151,8 @@ final class DataChannels {
             try {
                 channel.unregisterObserver();
                 channel.close();
-                channel.dispose();
+                // As dispose() does, without its Error when libwebrtc still holds the channel.
+                NativeRelease.release(channel, "data channel");
             } catch (RuntimeException e) {
                 log.debug("data channel close: {}", e.toString());
             }

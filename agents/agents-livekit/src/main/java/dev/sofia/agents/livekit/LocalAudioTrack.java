@@ -157,8 +157,24 @@ public final class LocalAudioTrack {
         buffer.close();
     }
 
-    /** Frees the native source; after the peer connection that used it has closed. */
-    void disposeSource() {
+    /**
+     * Frees the native sender, track and source, in that order (each holds the next); after the
+     * peer connection that used them was closed and released. Engine thread, once.
+     */
+    void releaseNative() {
+        RTCRtpSender rtpSender = sender;
+        sender = null;
+        if (rtpSender != null) {
+            // webrtc-java hands out a sender reference it never releases (see NativeRelease).
+            NativeRelease.release(rtpSender, "RTP sender");
+        }
+        releaseTrackAndSource(track, source);
+    }
+
+    /** Frees a local track and its source (the track holds the source, so the track goes first). */
+    static void releaseTrackAndSource(AudioTrack track, CustomAudioSource source) {
+        // track.dispose() would throw an Error (after releasing) if the track were still held.
+        NativeRelease.release(track, "local audio track");
         source.dispose();
     }
 

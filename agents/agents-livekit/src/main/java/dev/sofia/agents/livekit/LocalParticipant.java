@@ -40,7 +40,9 @@ public final class LocalParticipant {
     private final WebRtcStack stack;
     private final Map<String, CompletableFuture<TrackInfo>> pendingPublications = new ConcurrentHashMap<>();
     private final List<LocalAudioTrack> tracks = new CopyOnWriteArrayList<>();
-    private final List<CustomAudioSource> abandonedSources = new CopyOnWriteArrayList<>();
+    /** Tracks whose publication failed: never on a peer connection, freed with the others. */
+    private final List<AbandonedTrack> abandonedTracks = new CopyOnWriteArrayList<>();
+
     private final Map<String, TrackPublishedResponse> publishedTracks = new ConcurrentHashMap<>();
     private final AtomicInteger requestIds = new AtomicInteger();
     private volatile ParticipantInfo info;
@@ -97,8 +99,8 @@ public final class LocalParticipant {
             trackInfo = published.get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             pendingPublications.remove(cid);
-            // Freed with the room's other sources, after the peer connections close.
-            abandonedSources.add(source);
+            // Freed with the room's other tracks, after the peer connections close.
+            abandonedTracks.add(new AbandonedTrack(track, source));
             throw new RoomException("server did not accept audio track " + name + ": " + describe(e), e);
         }
         LocalAudioTrack local =
@@ -226,15 +228,19 @@ public final class LocalParticipant {
         pendingUpdates.values().forEach(p -> p.done().completeExceptionally(closed));
     }
 
-    /** After the peer connections closed: free the native sources. */
+    /** After the peer connections were closed and released: free senders, tracks and sources. */
     void disposeAll() {
         for (LocalAudioTrack track : tracks) {
-            track.disposeSource();
+            track.releaseNative();
         }
         tracks.clear();
-        abandonedSources.forEach(CustomAudioSource::dispose);
-        abandonedSources.clear();
+        for (AbandonedTrack abandoned : abandonedTracks) {
+            LocalAudioTrack.releaseTrackAndSource(abandoned.track(), abandoned.source());
+        }
+        abandonedTracks.clear();
     }
+
+    private record AbandonedTrack(AudioTrack track, CustomAudioSource source) {}
 
     private static <T> T await(CompletableFuture<T> future, String what) {
         try {

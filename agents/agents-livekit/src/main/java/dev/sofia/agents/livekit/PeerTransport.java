@@ -90,14 +90,17 @@ final class PeerTransport {
         await(observer.done, "set local " + description.sdpType);
     }
 
-    /** Closes the connection; libwebrtc frees it and its observer. Idempotent. */
+    /**
+     * Closes the connection and releases webrtc-java's reference to it, which frees it (see {@link
+     * NativeRelease}); release its data channels first. Idempotent; engine thread.
+     */
     void close() {
         if (closed) {
             return;
         }
         closed = true;
         pendingCandidates.clear();
-        pc.close();
+        NativeRelease.closeAndRelease(pc);
     }
 
     private <T> T await(CompletableFuture<T> future, String what) {
