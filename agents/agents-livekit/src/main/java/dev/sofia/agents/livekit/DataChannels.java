@@ -47,7 +47,9 @@ final class DataChannels {
     private final ExecutorService dataThread = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("livekit-data").factory());
     private final List<RTCDataChannel> received = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<Void> reliableOpen = new CompletableFuture<>();
+    /** Per session: replaced when a full reconnect releases the channels. */
+    private volatile CompletableFuture<Void> reliableOpen = new CompletableFuture<>();
+
     private final Object sendLock = new Object();
     private @Nullable RTCDataChannel reliable;
     private @Nullable RTCDataChannel lossy;
@@ -62,12 +64,12 @@ final class DataChannels {
         RTCDataChannelInit reliableInit = new RTCDataChannelInit();
         reliableInit.ordered = true;
         RTCDataChannel reliableChannel = publisher.createDataChannel("_reliable", reliableInit);
-        reliableChannel.registerObserver(new Observer(reliableChannel, true));
+        reliableChannel.registerObserver(new Observer(reliableChannel, reliableOpen));
         RTCDataChannelInit lossyInit = new RTCDataChannelInit();
         lossyInit.ordered = false;
         lossyInit.maxRetransmits = 0;
         RTCDataChannel lossyChannel = publisher.createDataChannel("_lossy", lossyInit);
-        lossyChannel.registerObserver(new Observer(lossyChannel, false));
+        lossyChannel.registerObserver(new Observer(lossyChannel, null));
         synchronized (sendLock) {
             reliable = reliableChannel;
             lossy = lossyChannel;
@@ -82,7 +84,7 @@ final class DataChannels {
     /** A channel the server opened on the subscriber connection: listen to it. */
     void onRemoteChannel(RTCDataChannel channel) {
         received.add(channel);
-        channel.registerObserver(new Observer(channel, false));
+        channel.registerObserver(new Observer(channel, null));
     }
 
     /** What a session resume tells the server about our channels (label, id, side). */
@@ -147,6 +149,15 @@ final class DataChannels {
             closed = true;
         }
         dataThread.shutdown();
+        releaseChannels("room closed");
+    }
+
+    /**
+     * Closes and releases the channels of the current peer connections, keeping delivery running
+     * for the next ones (full reconnect). Engine thread; call again after the peer connections
+     * closed, for a channel the server announced meanwhile.
+     */
+    void releaseChannels(String why) {
         for (RTCDataChannel channel : channelsToClose()) {
             try {
                 channel.unregisterObserver();
@@ -157,13 +168,16 @@ final class DataChannels {
                 log.debug("data channel close: {}", e.toString());
             }
         }
-        received.clear();
-        reliableOpen.completeExceptionally(new RoomException("room closed"));
+        reliableOpen.completeExceptionally(new RoomException(why));
+        if (!closed) {
+            reliableOpen = new CompletableFuture<>();
+        }
     }
 
     private List<RTCDataChannel> channelsToClose() {
         synchronized (sendLock) {
             List<RTCDataChannel> all = new ArrayList<>(received);
+            received.removeAll(all);
             if (reliable != null) {
                 all.add(reliable);
             }
@@ -193,11 +207,12 @@ final class DataChannels {
 
     private final class Observer implements RTCDataChannelObserver {
         private final RTCDataChannel channel;
-        private final boolean signalsOpen;
+        /** Completed when this channel opens: our reliable channel's, else null. */
+        private final @Nullable CompletableFuture<Void> opened;
 
-        Observer(RTCDataChannel channel, boolean signalsOpen) {
+        Observer(RTCDataChannel channel, @Nullable CompletableFuture<Void> opened) {
             this.channel = channel;
-            this.signalsOpen = signalsOpen;
+            this.opened = opened;
         }
 
         @Override
@@ -205,8 +220,8 @@ final class DataChannels {
 
         @Override
         public void onStateChange() {
-            if (signalsOpen && channel.getState() == RTCDataChannelState.OPEN) {
-                reliableOpen.complete(null);
+            if (opened != null && channel.getState() == RTCDataChannelState.OPEN) {
+                opened.complete(null);
             }
         }
 

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 public final class LocalAudioTrack {
 
     private final String cid;
-    private final String sid;
+    private volatile String sid;
     private final String name;
     private final int sampleRate;
     private final int channels;
@@ -65,7 +65,7 @@ public final class LocalAudioTrack {
         this.pacer = new AudioPacer(cid, () -> buffer.nextFrame().audio(), this::pushToWebRtc);
     }
 
-    /** The server's track id ({@code TR_…}). */
+    /** The server's track id ({@code TR_…}); a new one after a full reconnect republished the track. */
     public String sid() {
         return sid;
     }
@@ -150,6 +150,24 @@ public final class LocalAudioTrack {
         pacer.start();
     }
 
+    /**
+     * Full reconnect, engine thread, after the old publisher was closed and released: frees the
+     * old sender. The pacer keeps running (its pushes reach no one until the track is republished).
+     */
+    void releaseSender() {
+        RTCRtpSender rtpSender = sender;
+        sender = null;
+        if (rtpSender != null) {
+            NativeRelease.release(rtpSender, "RTP sender");
+        }
+    }
+
+    /** Full reconnect: the track is on the new publisher, under a new server id. */
+    void republished(String newSid, RTCRtpSender rtpSender) {
+        this.sid = newSid;
+        this.sender = rtpSender;
+    }
+
     /** Stops the pacer and the buffer (reporting interrupted segments); before the PC closes. */
     void stopPlayout() {
         ended = true;
@@ -162,12 +180,8 @@ public final class LocalAudioTrack {
      * peer connection that used them was closed and released. Engine thread, once.
      */
     void releaseNative() {
-        RTCRtpSender rtpSender = sender;
-        sender = null;
-        if (rtpSender != null) {
-            // webrtc-java hands out a sender reference it never releases (see NativeRelease).
-            NativeRelease.release(rtpSender, "RTP sender");
-        }
+        // webrtc-java hands out a sender reference it never releases (see NativeRelease).
+        releaseSender();
         releaseTrackAndSource(track, source);
     }
 

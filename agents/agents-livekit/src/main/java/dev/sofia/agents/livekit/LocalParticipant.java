@@ -25,6 +25,7 @@ import livekit.LivekitRtc.RequestResponse;
 import livekit.LivekitRtc.SignalRequest;
 import livekit.LivekitRtc.TrackPublishedResponse;
 import livekit.LivekitRtc.UpdateParticipantMetadata;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Us in the room: our identity, attributes and published audio tracks.
@@ -82,6 +83,24 @@ public final class LocalParticipant {
         String cid = "TR_local_" + UUID.randomUUID();
         CustomAudioSource source = new CustomAudioSource();
         AudioTrack track = stack.factory().createAudioTrack(cid, source);
+        TrackInfo trackInfo;
+        try {
+            trackInfo = requestPublication(cid, name, channels);
+        } catch (RoomException e) {
+            // Freed with the room's other tracks, after the peer connections close.
+            abandonedTracks.add(new AbandonedTrack(track, source));
+            throw e;
+        }
+        LocalAudioTrack local =
+                new LocalAudioTrack(cid, trackInfo.getSid(), name, sampleRate, channels, source, track, stack, this);
+        tracks.add(local);
+        RTCRtpSender sender = await(engine.call(() -> engine.addTrack(track, sid() + "|" + cid)), "add track");
+        local.startPlayout(sender);
+        return local;
+    }
+
+    /** Sends AddTrack and waits for the server's track_published; remembers it for a resume. */
+    private TrackInfo requestPublication(String cid, String name, int channels) {
         CompletableFuture<TrackInfo> published = new CompletableFuture<>();
         pendingPublications.put(cid, published);
         engine.send(SignalRequest.newBuilder()
@@ -97,24 +116,74 @@ public final class LocalParticipant {
         TrackInfo trackInfo;
         try {
             trackInfo = published.get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             pendingPublications.remove(cid);
-            // Freed with the room's other tracks, after the peer connections close.
-            abandonedTracks.add(new AbandonedTrack(track, source));
+            throw new RoomException("interrupted while publishing audio track " + name, e);
+        } catch (ExecutionException | TimeoutException e) {
+            pendingPublications.remove(cid);
             throw new RoomException("server did not accept audio track " + name + ": " + describe(e), e);
         }
-        LocalAudioTrack local =
-                new LocalAudioTrack(cid, trackInfo.getSid(), name, sampleRate, channels, source, track, stack, this);
-        tracks.add(local);
         publishedTracks.put(
                 cid,
                 TrackPublishedResponse.newBuilder()
                         .setCid(cid)
                         .setTrack(trackInfo)
                         .build());
-        RTCRtpSender sender = await(engine.call(() -> engine.addTrack(track, sid() + "|" + cid)), "add track");
-        local.startPlayout(sender);
-        return local;
+        return trackInfo;
+    }
+
+    /**
+     * Full reconnect, engine thread, after the old peer connections were closed and released: frees
+     * the old senders and fails what waited for the old session. Tracks keep playing out.
+     */
+    void detachForRejoin() {
+        for (LocalAudioTrack track : tracks) {
+            track.releaseSender();
+        }
+        publishedTracks.clear();
+        RoomException rejoining = new RoomException("the room is reconnecting (full rejoin)");
+        pendingPublications.values().forEach(f -> f.completeExceptionally(rejoining));
+        pendingPublications.clear();
+        pendingUpdates.values().forEach(p -> p.done().completeExceptionally(rejoining));
+    }
+
+    /**
+     * Full reconnect, engine thread: we joined afresh (a new participant sid). Returns what to send
+     * again so the attributes and metadata we had set survive the rejoin (null if nothing).
+     */
+    @Nullable
+    UpdateParticipantMetadata rejoined(ParticipantInfo newer) {
+        ParticipantInfo before = info;
+        info = newer;
+        UpdateParticipantMetadata.Builder restore = UpdateParticipantMetadata.newBuilder();
+        Participants.changedAttributes(newer.getAttributesMap(), before.getAttributesMap())
+                .forEach(restore::putAttributes);
+        // An empty metadata means "unchanged" to the server, so a cleared one cannot be restored.
+        if (!before.getMetadata().isEmpty() && !before.getMetadata().equals(newer.getMetadata())) {
+            restore.setMetadata(before.getMetadata());
+        }
+        if (restore.getAttributesCount() == 0 && restore.getMetadata().isEmpty()) {
+            return null;
+        }
+        return restore.setRequestId(requestIds.incrementAndGet()).build();
+    }
+
+    /**
+     * Full reconnect, on the reconnecting thread (it waits for the server): publishes every track
+     * that was published again on the new publisher, with the same client id, so its pacer, buffer
+     * and source carry on; each gets a new server sid.
+     */
+    void republishAll() {
+        for (LocalAudioTrack track : tracks) {
+            if (track.isEnded()) {
+                continue;
+            }
+            TrackInfo trackInfo = requestPublication(track.cid(), track.name(), track.channels());
+            RTCRtpSender sender = await(
+                    engine.call(() -> engine.addTrack(track.webRtcTrack(), sid() + "|" + track.cid())), "add track");
+            track.republished(trackInfo.getSid(), sender);
+        }
     }
 
     void unpublish(LocalAudioTrack track) {

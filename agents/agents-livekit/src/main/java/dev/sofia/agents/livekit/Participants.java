@@ -111,6 +111,55 @@ final class Participants {
         }
     }
 
+    /**
+     * Full reconnect, before the subscriber connection goes away: every subscribed track ends,
+     * with {@link RoomEvent.TrackUnsubscribed}; the participants stay.
+     */
+    void unsubscribeAllForRejoin() {
+        for (RemoteParticipant participant : bySid.values()) {
+            unsubscribeAll(participant);
+        }
+        pendingTracks.clear();
+    }
+
+    /**
+     * Full reconnect: the new join response's participants. Those we knew stay the same objects
+     * (matched by identity; their sid may be new if they rejoined too), those gone are announced as
+     * disconnected, newcomers as connected.
+     */
+    void rejoined(List<ParticipantInfo> infos) {
+        Map<String, RemoteParticipant> byIdentity = new HashMap<>();
+        for (RemoteParticipant p : bySid.values()) {
+            byIdentity.put(p.identity(), p);
+        }
+        Map<String, RemoteParticipant> next = new HashMap<>();
+        for (ParticipantInfo info : infos) {
+            if (info.getState() == ParticipantInfo.State.DISCONNECTED) {
+                continue;
+            }
+            RemoteParticipant known = byIdentity.remove(info.getIdentity());
+            if (known == null) {
+                RemoteParticipant joined = new RemoteParticipant(info);
+                next.put(info.getSid(), joined);
+                events.emit(new RoomEvent.ParticipantConnected(joined));
+            } else {
+                Map<String, String> changed = changedAttributes(known.attributes(), info.getAttributesMap());
+                known.update(info);
+                next.put(info.getSid(), known);
+                if (!changed.isEmpty()) {
+                    events.emit(new RoomEvent.AttributesChanged(known.identity(), changed));
+                }
+            }
+        }
+        bySid.clear();
+        bySid.putAll(next);
+        for (RemoteParticipant gone : byIdentity.values()) {
+            unsubscribeAll(gone);
+            onLeft.accept(gone);
+            events.emit(new RoomEvent.ParticipantDisconnected(gone));
+        }
+    }
+
     /** Ends every track's streams (before the peer connection goes away); no events. */
     void endAll() {
         for (RemoteParticipant participant : bySid.values()) {

@@ -196,6 +196,14 @@ public final class Room implements AutoCloseable {
         session.simulateSignalLoss();
     }
 
+    /**
+     * Test hook: leaves the next subscriber offer unanswered. livekit-server gives up on the
+     * negotiation after 15 s and asks for a full reconnect ({@code leave} with action RECONNECT).
+     */
+    void dropNextSubscriberOffer() {
+        session.dropNextSubscriberOffer();
+    }
+
     /** Data thread. */
     private void onDataPacketReceived(DataPacket packet) {
         roomData.onPacket(packet);

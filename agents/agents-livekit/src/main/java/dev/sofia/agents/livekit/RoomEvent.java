@@ -39,11 +39,24 @@ public sealed interface RoomEvent {
      */
     record DataReceived(dev.sofia.agents.livekit.data.DataReceived data) implements RoomEvent {}
 
-    /** The connection to the server was lost and is being re-established. */
+    /**
+     * The connection to the server was lost (or the server asked us to reconnect) and is being
+     * re-established; {@link Reconnected} or {@link Disconnected} follows.
+     */
     record Reconnecting() implements RoomEvent {}
 
-    /** The connection was re-established; participants and tracks carry on. */
-    record Reconnected() implements RoomEvent {}
+    /**
+     * The connection was re-established.
+     *
+     * @param rejoined false after a session resume: participants, subscriptions and published
+     *     tracks carried on unchanged. True after a full reconnect: we joined the room afresh under
+     *     a new participant sid; the {@code Room}, {@code LocalParticipant}, {@code
+     *     RemoteParticipant} and {@code LocalAudioTrack} objects stay valid (our tracks were
+     *     published again, with new sids, and keep playing out), but remote tracks were
+     *     unsubscribed before ({@link TrackUnsubscribed}) and are subscribed anew ({@link
+     *     TrackSubscribed}): open new streams on those
+     */
+    record Reconnected(boolean rejoined) implements RoomEvent {}
 
     /** The room is closed and every resource released; always the last event. */
     record Disconnected(DisconnectReason reason) implements RoomEvent {}

@@ -19,14 +19,15 @@ import livekit.LivekitRtc.ReconnectResponse;
 import livekit.LivekitRtc.SignalRequest;
 import livekit.LivekitRtc.SignalResponse;
 import livekit.LivekitRtc.SyncState;
+import livekit.LivekitRtc.UpdateParticipantMetadata;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The engine-thread side of a {@link Room}: the signal connection, the session's state (connecting,
- * connected, resuming, closed), what the signal says about participants and us, session resume,
- * and the ordered shutdown. Everything here runs on the engine thread unless a method says
+ * connected, resuming, rejoining, closed), what the signal says about participants and us, session
+ * resume, full reconnect, and the ordered shutdown. Everything here runs on the engine thread unless a method says
  * otherwise; {@link Room} is the public face.
  */
 final class RoomSession {
@@ -43,7 +44,10 @@ final class RoomSession {
     private enum State {
         CONNECTING,
         CONNECTED,
-        RECONNECTING,
+        /** {@link SessionResume}: same participant, new signal connection, ICE restart. */
+        RESUMING,
+        /** {@link SessionRejoin}: a fresh join, new peer connections, tracks published again. */
+        REJOINING,
         CLOSED
     }
 
@@ -51,6 +55,7 @@ final class RoomSession {
     private final WebRtcStack stack;
     private final EventDispatcher events;
     private final RoomData roomData;
+    private final DataChannels data;
     private final RtcEngine engine;
     private final Participants participants;
     private final CompletableFuture<JoinResponse> joined = new CompletableFuture<>();
@@ -60,17 +65,20 @@ final class RoomSession {
     private volatile @Nullable JoinResponse join;
     private volatile @Nullable Pinger pinger;
     private volatile @Nullable CompletableFuture<ReconnectResponse> pendingResume;
+    private volatile @Nullable CompletableFuture<JoinResponse> pendingRejoin;
     private volatile String url = "";
     /** The latest token: the server refreshes it, and a resume needs an unexpired one. */
     private volatile String token = "";
 
-    private State state = State.CONNECTING;
+    /** Written on the engine thread only; read by the resume and rejoin threads. */
+    private volatile State state = State.CONNECTING;
 
     RoomSession(RoomOptions options, WebRtcStack stack, EventDispatcher events, DataChannels data, RoomData roomData) {
         this.options = options;
         this.stack = stack;
         this.events = events;
         this.roomData = roomData;
+        this.data = data;
         this.engine = new RtcEngine(stack, options, data, new EngineEvents());
         this.participants = new Participants(events, left -> roomData.onParticipantDisconnected(left.identity()));
     }
@@ -192,7 +200,13 @@ final class RoomSession {
             return;
         }
         switch (response.getMessageCase()) {
-            case JOIN -> onJoin(response.getJoin());
+            case JOIN -> {
+                if (state == State.REJOINING) {
+                    onRejoin(response.getJoin());
+                } else if (join == null) {
+                    onJoin(response.getJoin());
+                }
+            }
             case OFFER, ANSWER, TRICKLE -> engine.onSignal(response);
             case UPDATE -> onParticipantUpdate(response.getUpdate().getParticipantsList());
             case TRACK_PUBLISHED -> localParticipant().onTrackPublished(response.getTrackPublished());
@@ -220,12 +234,37 @@ final class RoomSession {
         local = new LocalParticipant(response.getParticipant(), engine, stack);
         participants.addInitial(response.getOtherParticipantsList());
         engine.start(response);
+        startPinger(response);
+        joined.complete(response);
+    }
+
+    private void startPinger(JoinResponse response) {
         pinger = new Pinger(
                 () -> signal,
                 response.getPingInterval(),
                 response.getPingTimeout(),
                 () -> engine.post(() -> connectionLost("no signal within the ping timeout")));
-        joined.complete(response);
+    }
+
+    /**
+     * Engine thread, full reconnect: the new session's join response. We are a new participant
+     * (new sid) in the same room; the others are matched by identity; new peer connections start.
+     */
+    private void onRejoin(JoinResponse response) {
+        join = response;
+        LocalParticipant participant = localParticipant();
+        UpdateParticipantMetadata restore = participant.rejoined(response.getParticipant());
+        participants.rejoined(response.getOtherParticipantsList());
+        engine.start(response);
+        startPinger(response);
+        if (restore != null) {
+            // What we had set ourselves; the new participant starts from the token's values.
+            engine.send(SignalRequest.newBuilder().setUpdateMetadata(restore).build());
+        }
+        CompletableFuture<JoinResponse> pending = pendingRejoin;
+        if (pending != null) {
+            pending.complete(response);
+        }
     }
 
     /** Engine thread: {@link Room#connect} saw both connections up; from now on a loss resumes. */
@@ -251,10 +290,18 @@ final class RoomSession {
 
     private void onLeave(LeaveRequest leave) {
         log.info("server asked us to leave: {} ({})", leave.getReason(), leave.getAction());
-        if (leave.getAction() == LeaveRequest.Action.RESUME && state == State.CONNECTED) {
+        LeaveRequest.Action action = leave.getAction();
+        // Servers before protocol 13 say "full reconnect" with can_reconnect instead of an action.
+        boolean rejoin = action == LeaveRequest.Action.RECONNECT
+                || (action == LeaveRequest.Action.DISCONNECT && leave.getCanReconnect());
+        if (action == LeaveRequest.Action.RESUME && (state == State.CONNECTED || state == State.RESUMING)) {
             connectionLost("server asked to resume");
+        } else if (rejoin && (state == State.CONNECTED || state == State.RESUMING)) {
+            // Also the server's answer to a resume it cannot accept (the participant is gone).
+            startRejoin("server asked for a full reconnect (" + leave.getReason() + ")", leave.getReason());
+        } else if (rejoin && state == State.REJOINING) {
+            failPendingRejoin("server asked for a full reconnect again (" + leave.getReason() + ")");
         } else {
-            // RECONNECT would need a full rejoin (new participant, tracks published again): not done.
             shutdown(leave.getReason(), false);
         }
     }
@@ -270,11 +317,15 @@ final class RoomSession {
             shutdown(DisconnectReason.JOIN_FAILURE, false);
             return;
         }
+        if (state == State.REJOINING) {
+            failPendingRejoin(why);
+            return;
+        }
         if (state != State.CONNECTED) {
             return; // already resuming, or closed
         }
         log.info("connection lost ({}), resuming the session", why);
-        state = State.RECONNECTING;
+        state = State.RESUMING;
         events.emit(new RoomEvent.Reconnecting());
         Thread.ofVirtual().name("livekit-resume").start(() -> {
             boolean resumed;
@@ -285,17 +336,74 @@ final class RoomSession {
             }
             boolean ok = resumed;
             engine.post(() -> {
-                if (state != State.RECONNECTING) {
+                if (state != State.RESUMING) {
+                    return; // closed, or a full reconnect took over
+                }
+                if (ok) {
+                    state = State.CONNECTED;
+                    events.emit(new RoomEvent.Reconnected(false));
+                } else {
+                    startRejoin("resuming failed", DisconnectReason.SIGNAL_CLOSE);
+                }
+            });
+        });
+    }
+
+    /**
+     * Engine thread: joins the room afresh on a virtual thread ({@link SessionRejoin}); the room
+     * closes with {@code reason} if that fails. A resume under way is abandoned.
+     */
+    private void startRejoin(String why, DisconnectReason reason) {
+        if (state == State.CONNECTING) {
+            log.info("full reconnect requested while connecting ({})", why);
+            shutdown(DisconnectReason.JOIN_FAILURE, false);
+            return;
+        }
+        if (state != State.CONNECTED && state != State.RESUMING) {
+            return; // already rejoining, or closed
+        }
+        boolean announce = state == State.CONNECTED; // when resuming, Reconnecting was emitted
+        state = State.REJOINING;
+        CompletableFuture<ReconnectResponse> resume = pendingResume;
+        if (resume != null) {
+            resume.completeExceptionally(new RoomException("full reconnect instead"));
+        }
+        log.info("{}: joining the room afresh", why);
+        if (announce) {
+            events.emit(new RoomEvent.Reconnecting());
+        }
+        Thread.ofVirtual().name("livekit-rejoin").start(() -> {
+            boolean rejoined;
+            try {
+                rejoined = SessionRejoin.run(new RejoinSteps(), options.connectTimeout());
+            } catch (InterruptedException e) {
+                rejoined = false;
+            }
+            boolean ok = rejoined;
+            engine.post(() -> {
+                if (state != State.REJOINING) {
                     return;
                 }
                 if (ok) {
                     state = State.CONNECTED;
-                    events.emit(new RoomEvent.Reconnected());
+                    events.emit(new RoomEvent.Reconnected(true));
                 } else {
-                    shutdown(DisconnectReason.SIGNAL_CLOSE, false);
+                    shutdown(reason, false);
                 }
             });
         });
+    }
+
+    private void failPendingRejoin(String why) {
+        CompletableFuture<JoinResponse> pending = pendingRejoin;
+        if (pending != null) {
+            pending.completeExceptionally(new RoomException(why));
+        }
+    }
+
+    /** Test hook: the next subscriber offer stays unanswered, so the server asks for a full reconnect. */
+    void dropNextSubscriberOffer() {
+        engine.dropNextSubscriberOffer();
     }
 
     /** Test hook: breaks the signal connection as a network failure would. */
@@ -342,7 +450,12 @@ final class RoomSession {
             CompletableFuture<ReconnectResponse> answer = new CompletableFuture<>();
             pendingResume = answer;
             try {
-                openSignal(timeout, localParticipant().sid());
+                // On the engine thread, so a full reconnect that took over cannot be overtaken.
+                engine.call(() -> {
+                            requireState(State.RESUMING);
+                            return openSignal(timeout, localParticipant().sid());
+                        })
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -358,6 +471,7 @@ final class RoomSession {
         public void resync(Duration timeout) {
             try {
                 engine.call(() -> {
+                            requireState(State.RESUMING);
                             SyncState.Builder sync = engine.syncState(options.autoSubscribe());
                             sync.addAllPublishTracks(localParticipant().publishedTracks());
                             engine.send(SignalRequest.newBuilder()
@@ -382,7 +496,90 @@ final class RoomSession {
 
         @Override
         public boolean isClosed() {
-            return closed.isDone();
+            return closed.isDone() || state != State.RESUMING;
+        }
+    }
+
+    /** Engine thread: a step of a resume or rejoin that another took over must not run. */
+    private void requireState(State expected) {
+        if (state != expected) {
+            throw new RoomException("no longer " + expected + " (" + state + ")");
+        }
+    }
+
+    /** The room's side of a full reconnect. */
+    private final class RejoinSteps implements SessionRejoin.Steps {
+        @Override
+        public void teardown(Duration timeout) {
+            await(
+                    engine.call(() -> {
+                        requireState(State.REJOINING);
+                        SignalClient old = signal;
+                        signal = null; // its late messages are ignored from now on
+                        engine.attachSignal(null);
+                        if (old != null) {
+                            old.abort();
+                        }
+                        Pinger ping = pinger;
+                        pinger = null;
+                        if (ping != null) {
+                            ping.close();
+                        }
+                        participants.unsubscribeAllForRejoin();
+                        engine.resetPeers(); // data channels, then both peer connections, released
+                        localParticipant().detachForRejoin(); // the old senders, released
+                        roomData.onNewSession();
+                        return null;
+                    }),
+                    timeout,
+                    "teardown");
+        }
+
+        @Override
+        public void join(Duration timeout) {
+            CompletableFuture<JoinResponse> answer = new CompletableFuture<>();
+            pendingRejoin = answer;
+            try {
+                await(
+                        engine.call(() -> {
+                            requireState(State.REJOINING);
+                            return openSignal(timeout, null);
+                        }),
+                        timeout,
+                        "new signal connection");
+                await(answer, timeout, "join response");
+            } finally {
+                pendingRejoin = null;
+            }
+        }
+
+        @Override
+        public void republish() {
+            localParticipant().republishAll();
+        }
+
+        @Override
+        public void awaitConnected(Duration timeout) {
+            await(
+                    CompletableFuture.allOf(engine.subscriberConnected(), data.reliableOpen()),
+                    timeout,
+                    "peer connections");
+        }
+
+        @Override
+        public boolean isClosed() {
+            return closed.isDone() || state != State.REJOINING;
+        }
+
+        private static <T> T await(CompletableFuture<T> future, Duration timeout, String what) {
+            try {
+                return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RoomException("interrupted during full reconnect: " + what, e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new RoomException("full reconnect: " + what + " failed: " + e, e);
+            }
         }
     }
 

@@ -64,7 +64,9 @@ final class RtcEngine {
     private final RoomOptions options;
     private final DataChannels data;
     private final Events events;
-    private final CompletableFuture<Void> subscriberConnected = new CompletableFuture<>();
+    /** Per session: replaced when a full reconnect creates new peer connections. */
+    private volatile CompletableFuture<Void> subscriberConnected = new CompletableFuture<>();
+
     private volatile @Nullable SignalClient signal;
     private @Nullable PeerTransport publisher;
     private @Nullable PeerTransport subscriber;
@@ -74,6 +76,10 @@ final class RtcEngine {
     private boolean offerInFlight;
     private boolean renegotiate;
     private boolean closed;
+    /** Counts the sessions' peer connection pairs; callbacks of an older pair are ignored. */
+    private volatile int generation;
+    /** Test hook: the next subscriber offer is dropped unanswered. */
+    private volatile boolean dropNextSubscriberOffer;
 
     RtcEngine(WebRtcStack stack, RoomOptions options, DataChannels data, Events events) {
         this.stack = stack;
@@ -82,7 +88,7 @@ final class RtcEngine {
         this.events = events;
     }
 
-    void attachSignal(SignalClient signal) {
+    void attachSignal(@Nullable SignalClient signal) {
         this.signal = signal;
     }
 
@@ -125,12 +131,13 @@ final class RtcEngine {
     /** Engine thread: creates both peer connections and starts publisher negotiation. */
     void start(JoinResponse join) {
         RTCConfiguration config = configuration(join.getIceServersList());
+        int current = ++generation;
         subscriber = new PeerTransport(
                 SignalTarget.SUBSCRIBER,
-                stack.factory().createPeerConnection(config, new Observer(SignalTarget.SUBSCRIBER)));
+                stack.factory().createPeerConnection(config, new Observer(SignalTarget.SUBSCRIBER, current)));
         publisher = new PeerTransport(
                 SignalTarget.PUBLISHER,
-                stack.factory().createPeerConnection(config, new Observer(SignalTarget.PUBLISHER)));
+                stack.factory().createPeerConnection(config, new Observer(SignalTarget.PUBLISHER, current)));
         // Sending data needs our own channels on the publisher, so it is negotiated at once even
         // without media (as the server's fast_publish suggests).
         data.createPublisherChannels(publisher.pc());
@@ -216,6 +223,11 @@ final class RtcEngine {
     }
 
     private void answerSubscriber(SessionDescription offer) {
+        if (dropNextSubscriberOffer) {
+            dropNextSubscriberOffer = false;
+            log.info("test hook: subscriber offer {} left unanswered", offer.getId());
+            return;
+        }
         log.debug(
                 "subscriber offer {} with {} audio section(s)",
                 offer.getId(),
@@ -238,8 +250,8 @@ final class RtcEngine {
     }
 
     private void negotiatePublisher(boolean iceRestart) {
-        if (closed) {
-            return;
+        if (closed || publisher == null) {
+            return; // closed, or between sessions (full reconnect): the next session offers anew
         }
         if (offerInFlight) {
             renegotiate = true;
@@ -293,7 +305,7 @@ final class RtcEngine {
 
     /** Engine thread: removes a local track; the server sees it gone in the next offer. */
     void removeTrack(RTCRtpSender sender) {
-        if (closed) {
+        if (closed || publisher == null) {
             return;
         }
         require(publisher).pc().removeTrack(sender);
@@ -307,11 +319,29 @@ final class RtcEngine {
         }
     }
 
-    /** Engine thread: closes the data channels and both peer connections. */
+    /** Engine thread: closes and releases the data channels and both peer connections, for good. */
     void closePeers() {
         closed = true;
-        subscriberConnected.completeExceptionally(new RoomException("room closed"));
-        data.close();
+        releasePeers("room closed");
+    }
+
+    /**
+     * Engine thread, full reconnect: closes and releases the data channels and both peer
+     * connections; {@link #start} creates new ones for the next session.
+     */
+    void resetPeers() {
+        releasePeers("full reconnect");
+        subscriberConnected = new CompletableFuture<>();
+        publisherState = RTCPeerConnectionState.NEW;
+        subscriberState = RTCPeerConnectionState.NEW;
+        offerInFlight = false;
+        renegotiate = false;
+    }
+
+    private void releasePeers(String why) {
+        generation++; // from now on, callbacks of these connections are ignored
+        subscriberConnected.completeExceptionally(new RoomException(why));
+        data.releaseChannels(why);
         for (PeerTransport pc : new PeerTransport[] {subscriber, publisher}) {
             if (pc != null) {
                 try {
@@ -321,6 +351,15 @@ final class RtcEngine {
                 }
             }
         }
+        subscriber = null;
+        publisher = null;
+        // A channel the server announced while the connections were closing.
+        data.releaseChannels(why);
+    }
+
+    /** Test hook: leave the next subscriber offer unanswered (the server then asks for a full reconnect). */
+    void dropNextSubscriberOffer() {
+        dropNextSubscriberOffer = true;
     }
 
     /** Ends the engine thread after the running task; does not wait, so the thread may call it. */
@@ -338,16 +377,27 @@ final class RtcEngine {
     /** libwebrtc's callbacks for one peer connection: copy what is needed and enqueue, never wait. */
     private final class Observer implements PeerConnectionObserver {
         private final SignalTarget target;
+        private final int session;
 
-        Observer(SignalTarget target) {
+        Observer(SignalTarget target, int session) {
             this.target = target;
+            this.session = session;
+        }
+
+        /** Runs a task on the engine thread unless these connections were released meanwhile. */
+        private void postCurrent(Runnable task) {
+            post(() -> {
+                if (session == generation) {
+                    task.run();
+                }
+            });
         }
 
         @Override
         public void onIceCandidate(RTCIceCandidate candidate) {
             log.trace("{} local candidate {}", target, candidate.sdp);
             String json = IceCandidates.toJson(candidate);
-            post(() -> send(SignalRequest.newBuilder()
+            postCurrent(() -> send(SignalRequest.newBuilder()
                     .setTrickle(
                             TrickleRequest.newBuilder().setCandidateInit(json).setTarget(target))
                     .build()));
@@ -355,7 +405,7 @@ final class RtcEngine {
 
         @Override
         public void onConnectionChange(RTCPeerConnectionState state) {
-            post(() -> {
+            postCurrent(() -> {
                 log.debug("{} connection {}", target, state);
                 if (target == SignalTarget.SUBSCRIBER) {
                     subscriberState = state;
@@ -384,13 +434,13 @@ final class RtcEngine {
                 return; // video is not part of this client
             }
             String trackSid = audio.getId();
-            post(() -> events.onRemoteAudioTrack(audio, trackSid));
+            postCurrent(() -> events.onRemoteAudioTrack(audio, trackSid));
         }
 
         @Override
         public void onRemoveTrack(RTCRtpReceiver receiver) {
             String trackSid = receiver.getTrack().getId();
-            post(() -> events.onRemoteTrackRemoved(trackSid));
+            postCurrent(() -> events.onRemoteTrackRemoved(trackSid));
         }
     }
 }

@@ -392,7 +392,9 @@ class RoomIntegrationTests {
             client.simulateSignalLoss();
 
             events.await(RoomEvent.Reconnecting.class, WAIT);
-            events.await(RoomEvent.Reconnected.class, WAIT);
+            assertThat(events.await(RoomEvent.Reconnected.class, WAIT).rejoined())
+                    .as("a resume, not a rejoin")
+                    .isFalse();
             // The session carried on: the same stream still hears the peer, the new signal
             // connection works, media we publish now reaches the peer, and the peer never saw us go.
             assertThat(Tones.windowsWith(stream, 440, 3, WAIT))
@@ -406,6 +408,83 @@ class RoomIntegrationTests {
             assertThat(peer.events("participant_disconnected")).isEmpty();
             assertThat(events.all()).noneMatch(RoomEvent.Disconnected.class::isInstance);
         }
+    }
+
+    /**
+     * A full reconnect with a real trigger from the server: our client leaves one subscriber offer
+     * unanswered (test hook), livekit-server gives up on that negotiation after 15 s and sends
+     * {@code leave} with action RECONNECT (pkg/rtc/transport.go negotiationFailedTimeout, then
+     * participant.go IssueFullReconnect), closing our participant. The room joins afresh and audio
+     * flows both ways again.
+     */
+    @Test
+    void rejoinsTheRoomWhenTheServerAsksForAFullReconnect() throws Exception {
+        String room = room();
+        RoomEvents events = new RoomEvents();
+        String token = TestTokens.join(server.config(), room, "sofia");
+        Duration rejoinWait = Duration.ofSeconds(90); // the server waits 15 s before asking
+        try (PythonPeer peer = peer("caller", room, "--detect", "660");
+                Room client =
+                        Room.connect(server.url(), token, RoomOptions.defaults().withServerIceServers(false), events)) {
+            awaitRemote(client, "caller");
+            RemoteParticipant caller = client.remoteParticipants().get("caller");
+            client.localParticipant().setAttributes(Map.of("mood", "calm")).get(30, TimeUnit.SECONDS);
+            LocalAudioTrack track = client.localParticipant().publishAudio("voice", 48_000, 1);
+            peer.awaitEvent("track_subscribed", where("participant", "sofia"), WAIT);
+            String participantSid = client.localParticipant().sid();
+            String trackSid = track.sid();
+
+            // The peer's new track makes the server offer; that offer stays unanswered.
+            client.dropNextSubscriberOffer();
+            peer.send("publish_tone", "id", "tone", "frequency", 440);
+
+            events.await(RoomEvent.Reconnecting.class, rejoinWait);
+            RoomEvent.Reconnected reconnected = events.await(RoomEvent.Reconnected.class, rejoinWait);
+            assertThat(reconnected.rejoined()).as("a full rejoin, not a resume").isTrue();
+            // Same objects, new server ids.
+            assertThat(client.localParticipant().sid()).isNotEqualTo(participantSid);
+            assertThat(track.sid()).isNotEqualTo(trackSid);
+            assertThat(client.remoteParticipants().get("caller")).isSameAs(caller);
+
+            // We hear the peer: its track was subscribed in the new session (the dropped offer
+            // was the only one that carried it before).
+            RoomEvent.TrackSubscribed subscribed = events.await(RoomEvent.TrackSubscribed.class, WAIT);
+            assertThat(subscribed.participant()).isSameAs(caller);
+            try (AudioStream stream = subscribed.track().stream(16_000, 1)) {
+                assertThat(Tones.windowsWith(stream, 440, 3, WAIT))
+                        .as("440 Hz after the rejoin")
+                        .isEqualTo(3);
+            }
+            // The peer hears us: the same LocalAudioTrack, published again, keeps playing out.
+            int mark = peer.mark();
+            track.push("after-rejoin", new ToneGenerator(660, 0.5, 48_000, 1).next(96_000));
+            JsonNode heard = peer.awaitEvent(mark, "tone_detected", whereNumber("frequency", 660), WAIT);
+            assertThat(heard.path("participant").asString()).isEqualTo("sofia");
+            assertThat(heard.path("track_sid").asString()).isEqualTo(track.sid());
+            // The attribute we had set was set again on the new participant; signal and data work.
+            awaitAttribute(client, "mood", "calm");
+            client.localParticipant().setAttributes(Map.of("rejoined", "yes")).get(30, TimeUnit.SECONDS);
+            peer.awaitEvent(
+                    "attributes_changed",
+                    node -> node.path("participant").asString().equals("sofia")
+                            && node.path("attributes")
+                                    .path("rejoined")
+                                    .asString()
+                                    .equals("yes"),
+                    WAIT);
+            client.data().publishData("after".getBytes(StandardCharsets.UTF_8), DataPublishOptions.RELIABLE);
+            peer.awaitEvent("data_received", where("sender", "sofia"), WAIT);
+            assertThat(events.all()).noneMatch(RoomEvent.Disconnected.class::isInstance);
+            assertThat(client.isConnected()).isTrue();
+        }
+    }
+
+    private static void awaitAttribute(Room client, String key, String value) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!value.equals(client.localParticipant().attributes().get(key)) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(client.localParticipant().attributes()).containsEntry(key, value);
     }
 
     /** The server announces a joiner to others only a little after it joined; wait for that. */
