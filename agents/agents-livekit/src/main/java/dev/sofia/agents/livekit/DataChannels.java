@@ -54,6 +54,13 @@ final class DataChannels {
     private @Nullable RTCDataChannel reliable;
     private @Nullable RTCDataChannel lossy;
     private volatile boolean closed;
+    /**
+     * webrtc-java never frees the native observer it creates in {@code registerObserver}, nor its
+     * JNI global reference to our observer ({@code unregisterObserver} only detaches it), so each
+     * observer stays reachable forever: it is detached from this room when its channel is released,
+     * leaving a few dozen bytes behind rather than the whole room.
+     */
+    private final List<Observer> observers = new CopyOnWriteArrayList<>();
 
     DataChannels(Consumer<DataPacket> consumer) {
         this.consumer = consumer;
@@ -64,12 +71,12 @@ final class DataChannels {
         RTCDataChannelInit reliableInit = new RTCDataChannelInit();
         reliableInit.ordered = true;
         RTCDataChannel reliableChannel = publisher.createDataChannel("_reliable", reliableInit);
-        reliableChannel.registerObserver(new Observer(reliableChannel, reliableOpen));
+        register(reliableChannel, reliableOpen);
         RTCDataChannelInit lossyInit = new RTCDataChannelInit();
         lossyInit.ordered = false;
         lossyInit.maxRetransmits = 0;
         RTCDataChannel lossyChannel = publisher.createDataChannel("_lossy", lossyInit);
-        lossyChannel.registerObserver(new Observer(lossyChannel, null));
+        register(lossyChannel, null);
         synchronized (sendLock) {
             reliable = reliableChannel;
             lossy = lossyChannel;
@@ -84,7 +91,13 @@ final class DataChannels {
     /** A channel the server opened on the subscriber connection: listen to it. */
     void onRemoteChannel(RTCDataChannel channel) {
         received.add(channel);
-        channel.registerObserver(new Observer(channel, null));
+        register(channel, null);
+    }
+
+    private void register(RTCDataChannel channel, @Nullable CompletableFuture<Void> opened) {
+        Observer observer = new Observer(this, channel, opened);
+        observers.add(observer);
+        channel.registerObserver(observer);
     }
 
     /** What a session resume tells the server about our channels (label, id, side). */
@@ -161,6 +174,12 @@ final class DataChannels {
         for (RTCDataChannel channel : channelsToClose()) {
             try {
                 channel.unregisterObserver();
+                for (Observer observer : observers) {
+                    if (observer.channel == channel) {
+                        observer.detach();
+                        observers.remove(observer);
+                    }
+                }
                 channel.close();
                 // As dispose() does, without its Error when libwebrtc still holds the channel.
                 NativeRelease.release(channel, "data channel");
@@ -205,14 +224,23 @@ final class DataChannels {
         }
     }
 
-    private final class Observer implements RTCDataChannelObserver {
-        private final RTCDataChannel channel;
+    /** Static, and detached on release: webrtc-java keeps every observer reachable (see above). */
+    private static final class Observer implements RTCDataChannelObserver {
+        private volatile @Nullable DataChannels owner;
+        private volatile @Nullable RTCDataChannel channel;
         /** Completed when this channel opens: our reliable channel's, else null. */
-        private final @Nullable CompletableFuture<Void> opened;
+        private volatile @Nullable CompletableFuture<Void> opened;
 
-        Observer(RTCDataChannel channel, @Nullable CompletableFuture<Void> opened) {
+        Observer(DataChannels owner, RTCDataChannel channel, @Nullable CompletableFuture<Void> opened) {
+            this.owner = owner;
             this.channel = channel;
             this.opened = opened;
+        }
+
+        void detach() {
+            owner = null;
+            channel = null;
+            opened = null;
         }
 
         @Override
@@ -220,21 +248,24 @@ final class DataChannels {
 
         @Override
         public void onStateChange() {
-            if (opened != null && channel.getState() == RTCDataChannelState.OPEN) {
-                opened.complete(null);
+            RTCDataChannel ch = channel;
+            CompletableFuture<Void> open = opened;
+            if (ch != null && open != null && ch.getState() == RTCDataChannelState.OPEN) {
+                open.complete(null);
             }
         }
 
         @Override
         public void onMessage(RTCDataChannelBuffer buffer) {
-            if (closed) {
+            DataChannels target = owner;
+            if (target == null || target.closed) {
                 return;
             }
             ByteBuffer data = buffer.data;
             byte[] bytes = new byte[data.remaining()];
             data.get(bytes);
             try {
-                dataThread.execute(() -> deliver(bytes));
+                target.dataThread.execute(() -> target.deliver(bytes));
             } catch (RejectedExecutionException e) {
                 // closing: late packets are dropped
             }
