@@ -76,3 +76,21 @@ ensure_test_peers() {
   "$SOFIA_VENV/bin/pip" install --quiet --disable-pip-version-check "${LIVEKIT_PYTHON_PACKAGES[@]}"
   echo "${LIVEKIT_PYTHON_PACKAGES[*]}" >"$marker"
 }
+
+# The Python agent framework for the workers benchmark only (bench/run-workers.sh calls this; the
+# tests do not need it): livekit-agents from PyPI in a venv of its own, since it pins its own
+# livekit rtc package (1.1.21 for 1.8.9) beside the test peers' livekit 1.2.0.
+SOFIA_AGENTS_VENV=${SOFIA_AGENTS_VENV:-$HOME/.cache/sofia/venv-agents}
+export SOFIA_AGENTS_VENV
+LIVEKIT_AGENTS_PACKAGES=(livekit-agents==1.8.9)
+ensure_bench_peers() {
+  ensure_apt_packages python3-venv
+  local marker="$SOFIA_AGENTS_VENV/.sofia-packages"
+  if [[ -x $SOFIA_AGENTS_VENV/bin/python && -f $marker && $(<"$marker") == "${LIVEKIT_AGENTS_PACKAGES[*]}" ]]; then
+    return 0
+  fi
+  echo "Installing the LiveKit agent framework (${LIVEKIT_AGENTS_PACKAGES[*]}) into $SOFIA_AGENTS_VENV" >&2
+  python3 -m venv "$SOFIA_AGENTS_VENV"
+  "$SOFIA_AGENTS_VENV/bin/pip" install --quiet --disable-pip-version-check "${LIVEKIT_AGENTS_PACKAGES[@]}"
+  echo "${LIVEKIT_AGENTS_PACKAGES[*]}" >"$marker"
+}
