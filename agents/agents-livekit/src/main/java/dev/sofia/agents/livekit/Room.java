@@ -204,6 +204,14 @@ public final class Room implements AutoCloseable {
         session.dropNextSubscriberOffer();
     }
 
+    /**
+     * Test hook: the messages of the current signal connection are lost from now on (its close
+     * still arrives), as if the network dropped them.
+     */
+    void loseIncomingSignalMessages() {
+        session.loseIncomingSignalMessages();
+    }
+
     /** Data thread. */
     private void onDataPacketReceived(DataPacket packet) {
         roomData.onPacket(packet);

@@ -61,6 +61,7 @@ final class RoomSession {
     private final CompletableFuture<JoinResponse> joined = new CompletableFuture<>();
     private final CompletableFuture<DisconnectReason> closed = new CompletableFuture<>();
     private volatile @Nullable SignalClient signal;
+    private volatile @Nullable SignalHandler signalHandler;
     private volatile @Nullable LocalParticipant local;
     private volatile @Nullable JoinResponse join;
     private volatile @Nullable Pinger pinger;
@@ -135,6 +136,7 @@ final class RoomSession {
         SignalClient client = new SignalClient(handler);
         handler.owner = client;
         signal = client;
+        signalHandler = handler;
         engine.attachSignal(client);
         client.connect(HTTP, url, token, options.autoSubscribe(), timeout, resumeSid);
         return client;
@@ -415,13 +417,30 @@ final class RoomSession {
         }
     }
 
+    /**
+     * Test hook: from now on the messages of the current signal connection are lost (its close
+     * still arrives), as if the network dropped them — e.g. a server's leave.
+     */
+    void loseIncomingSignalMessages() {
+        SignalHandler handler = signalHandler;
+        if (handler != null) {
+            handler.dropMessages = true;
+        }
+    }
+
     /** Messages of one signal connection; once it is replaced, they are ignored. */
     private final class SignalHandler implements SignalClient.Handler {
         @Nullable
         SignalClient owner;
 
+        volatile boolean dropMessages;
+
         @Override
         public void onSignal(SignalResponse response) {
+            if (dropMessages) {
+                log.info("test hook: signal message {} lost", response.getMessageCase());
+                return;
+            }
             engine.post(() -> {
                 if (owner == signal) {
                     RoomSession.this.onSignal(response);

@@ -9,6 +9,7 @@ import dev.sofia.agents.livekit.audio.AudioFrame;
 import dev.sofia.agents.livekit.audio.Goertzel;
 import dev.sofia.agents.livekit.audio.PlayoutBuffer;
 import dev.sofia.agents.livekit.audio.ToneGenerator;
+import dev.sofia.agents.livekit.auth.AccessTokens;
 import dev.sofia.agents.livekit.data.DataPublishOptions;
 import dev.sofia.agents.livekit.data.StreamOptions;
 import dev.sofia.agents.livekit.testing.PythonPeer;
@@ -16,6 +17,10 @@ import dev.sofia.agents.livekit.testing.TestTokens;
 import dev.sofia.livekit.local.LiveKitBinary;
 import dev.sofia.livekit.local.LiveKitProcess;
 import dev.sofia.livekit.local.LiveKitServerConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -28,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import livekit.LivekitModels.DisconnectReason;
+import livekit.LivekitRoom.RoomParticipantIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -477,6 +483,74 @@ class RoomIntegrationTests {
             assertThat(events.all()).noneMatch(RoomEvent.Disconnected.class::isInstance);
             assertThat(client.isConnected()).isTrue();
         }
+    }
+
+    /**
+     * A full reconnect after a refused resume, with the server's real answer: the server removes our
+     * participant while its leave is lost on the way (test hook: incoming signal messages dropped,
+     * the connection's close still arrives), so the room tries to resume; livekit-server no longer
+     * knows the participant and answers the resume with {@code leave} RECONNECT
+     * (pkg/service/roommanager.go StartSession), and the room joins afresh.
+     */
+    @Test
+    void rejoinsWhenTheServerRefusesTheResume() throws Exception {
+        String room = room();
+        RoomEvents events = new RoomEvents();
+        String token = TestTokens.join(server.config(), room, "sofia");
+        try (PythonPeer peer = peer("caller", room, "--tone", "440", "--detect", "660");
+                Room client =
+                        Room.connect(server.url(), token, RoomOptions.defaults().withServerIceServers(false), events)) {
+            LocalAudioTrack track = client.localParticipant().publishAudio("voice", 48_000, 1);
+            peer.awaitEvent("track_subscribed", where("participant", "sofia"), WAIT);
+            RoomEvent.TrackSubscribed before = events.await(RoomEvent.TrackSubscribed.class, WAIT);
+            String participantSid = client.localParticipant().sid();
+
+            client.loseIncomingSignalMessages();
+            removeParticipant(room, "sofia");
+
+            events.await(RoomEvent.Reconnecting.class, WAIT);
+            assertThat(events.await(RoomEvent.Reconnected.class, Duration.ofSeconds(60))
+                            .rejoined())
+                    .as("a full rejoin after the refused resume")
+                    .isTrue();
+            assertThat(events.all()).noneMatch(RoomEvent.Disconnected.class::isInstance);
+            assertThat(client.localParticipant().sid()).isNotEqualTo(participantSid);
+            assertThat(before.track().isEnded()).isTrue();
+            RoomEvent.TrackSubscribed after =
+                    events.await(RoomEvent.TrackSubscribed.class, e -> e.track() != before.track(), WAIT);
+            try (AudioStream stream = after.track().stream(16_000, 1)) {
+                assertThat(Tones.windowsWith(stream, 440, 3, WAIT))
+                        .as("440 Hz after the rejoin")
+                        .isEqualTo(3);
+            }
+            int mark = peer.mark();
+            track.push("after-rejoin", new ToneGenerator(660, 0.5, 48_000, 1).next(96_000));
+            peer.awaitEvent(mark, "tone_detected", whereNumber("frequency", 660), WAIT);
+        }
+    }
+
+    /** RoomService.RemoveParticipant over Twirp (protobuf POST) with a room-admin token. */
+    private static void removeParticipant(String room, String identity) throws Exception {
+        String adminToken = AccessTokens.builder(
+                        server.config().apiKey(), server.config().apiSecret())
+                .roomAdmin(room)
+                .build();
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        server.config().httpUrl() + "/twirp/livekit.RoomService/RemoveParticipant"))
+                                .header("Authorization", "Bearer " + adminToken)
+                                .header("Content-Type", "application/protobuf")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(RoomParticipantIdentity.newBuilder()
+                                        .setRoom(room)
+                                        .setIdentity(identity)
+                                        .build()
+                                        .toByteArray()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode())
+                .as(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
     }
 
     private static void awaitAttribute(Room client, String key, String value) throws InterruptedException {
