@@ -322,6 +322,7 @@ final class RtcEngine {
     /** Engine thread: closes and releases the data channels and both peer connections, for good. */
     void closePeers() {
         closed = true;
+        data.close(); // stops delivery and the data thread, then releases the channels
         releasePeers("room closed");
     }
 
