@@ -113,8 +113,8 @@ final class RoomsReport {
                 machine.webrtc()));
         md.append(format(
                 "Method: `bench/run-rooms.sh` (`RoomsBenchmark`), %s in all. The measured JVM is the agent side: it "
-                        + "holds N rooms of `agents-livekit`'s `Room` (one `Room.connect` each, own peer connection "
-                        + "factory as the client builds it). In every room it publishes a 48 kHz mono track and, every "
+                        + "holds N rooms of `agents-livekit`'s `Room` (one `Room.connect` each; all rooms share "
+                        + "the JVM's one peer connection factory and audio device module, as the client builds them). In every room it publishes a 48 kHz mono track and, every "
                         + "%d ms, pushes %d ms of a %.0f Hz tone into it as one burst (as TTS would; the track's pacer "
                         + "hands libwebrtc one 10 ms frame every 10 ms, silence between bursts); and it reads the "
                         + "caller's track as 16 kHz mono 10 ms frames on a virtual thread per room (as an agent feeding "
