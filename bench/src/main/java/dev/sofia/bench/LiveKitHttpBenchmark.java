@@ -6,7 +6,6 @@ import dev.sofia.clinic.livekit.CallerTokens;
 import dev.sofia.clinic.livekit.LiveKitClients;
 import dev.sofia.clinic.livekit.LiveKitConnection;
 import dev.sofia.livekit.local.LiveKitBinary;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import livekit.LivekitWebhook.WebhookEvent;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -176,7 +174,8 @@ public final class LiveKitHttpBenchmark {
             var report = new LiveKitHttpReport(
                     bench,
                     Environment.describe(jdbc),
-                    liveKitVersion(context.getEnvironment().getProperty("sofia.livekit.server-binary")),
+                    LiveKitBinary.version(
+                            LiveKitBinary.locate(context.getEnvironment().getProperty("sofia.livekit.server-binary"))),
                     bench.check(jdbc, context.getBean(LiveKitClients.class), clients.connections()),
                     warmup,
                     rounds,
@@ -423,23 +422,5 @@ public final class LiveKitHttpBenchmark {
             perClient.add(requests);
         }
         return perClient;
-    }
-
-    /** {@code livekit-server --version} of the binary the app started, e.g. "1.13.5". */
-    private static String liveKitVersion(String configured) {
-        try {
-            Process process = new ProcessBuilder(
-                            LiveKitBinary.locate(configured).toString(), "--version")
-                    .redirectErrorStream(true)
-                    .start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            process.waitFor(5, TimeUnit.SECONDS);
-            return out.replaceFirst("^livekit-server version ", "");
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
     }
 }

@@ -155,7 +155,7 @@ public final class RoomsBenchmark {
                 }
                 RoomsReport report = new RoomsReport(
                         bench,
-                        RoomsReport.Machine.describe(liveKitVersion(binary)),
+                        RoomsReport.Machine.describe(LiveKitBinary.version(LiveKitBinary.locate(binary))),
                         detector,
                         settle,
                         Duration.ofNanos(System.nanoTime() - started));
@@ -443,24 +443,6 @@ public final class RoomsBenchmark {
             }
         }
         return delays;
-    }
-
-    /** {@code livekit-server --version}, e.g. "1.13.5". */
-    private static String liveKitVersion(String configured) {
-        try {
-            Process process = new ProcessBuilder(
-                            LiveKitBinary.locate(configured).toString(), "--version")
-                    .redirectErrorStream(true)
-                    .start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            process.waitFor(5, TimeUnit.SECONDS);
-            return out.replaceFirst("^livekit-server version ", "");
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
     }
 
     /** The callers' JVM, driven over its stdin and stdout (see {@link RoomsCallers}). */

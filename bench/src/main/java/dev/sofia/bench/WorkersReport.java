@@ -30,9 +30,7 @@ final class WorkersReport {
             String commit) {
 
         static Machine describe(String configuredBinary, Path python) {
-            String server = WorkersBenchmark.run(
-                            List.of(LiveKitBinary.locate(configuredBinary).toString(), "--version"))
-                    .replaceFirst("^livekit-server version ", "");
+            String server = LiveKitBinary.version(LiveKitBinary.locate(configuredBinary));
             String pythonVersion = WorkersBenchmark.run(List.of(python.toString(), "--version"));
             String agents = WorkersBenchmark.run(List.of(
                             python.toString(),

@@ -1,10 +1,13 @@
 package dev.sofia.livekit.local;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /** Finds the livekit-server binary that scripts/setup.sh installs. */
@@ -40,5 +43,22 @@ public final class LiveKitBinary {
             }
         }
         return candidates.stream().filter(Files::isExecutable).findFirst().orElse(setupLocation);
+    }
+
+    /** What {@code livekit-server --version} says, e.g. "1.13.5"; "unknown" when it cannot be run. */
+    public static String version(Path binary) {
+        try {
+            Process process = new ProcessBuilder(binary.toString(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            process.waitFor(5, TimeUnit.SECONDS);
+            return out.replaceFirst("^livekit-server version ", "");
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
     }
 }
