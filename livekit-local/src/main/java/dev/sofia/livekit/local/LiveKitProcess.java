@@ -43,6 +43,14 @@ public final class LiveKitProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /**
+     * Starts the installed server ({@code LIVEKIT_SERVER_BIN} if set, else where setup.sh puts it):
+     * what every test needs.
+     */
+    public static LiveKitProcess start(LiveKitServerConfig config) {
+        return start(LiveKitBinary.locate(System.getenv("LIVEKIT_SERVER_BIN")), config);
+    }
+
     /** Starts the server and returns once it answers HTTP on its port. */
     public static LiveKitProcess start(Path binary, LiveKitServerConfig config) {
         if (!Files.isExecutable(binary)) {

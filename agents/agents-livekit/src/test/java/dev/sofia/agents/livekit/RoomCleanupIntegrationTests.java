@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sofia.agents.livekit.audio.ToneGenerator;
 import dev.sofia.agents.livekit.testing.PythonPeer;
 import dev.sofia.agents.livekit.testing.TestTokens;
-import dev.sofia.livekit.local.LiveKitBinary;
 import dev.sofia.livekit.local.LiveKitProcess;
 import dev.sofia.livekit.local.LiveKitServerConfig;
 import java.io.IOException;
@@ -60,8 +59,7 @@ class RoomCleanupIntegrationTests {
     @BeforeAll
     static void startServer() {
         PythonPeer.python();
-        server = LiveKitProcess.start(
-                LiveKitBinary.locate(System.getenv("LIVEKIT_SERVER_BIN")), LiveKitServerConfig.onFreePorts());
+        server = LiveKitProcess.start(LiveKitServerConfig.onFreePorts());
     }
 
     @AfterAll

@@ -14,7 +14,6 @@ import dev.sofia.agents.livekit.data.DataPublishOptions;
 import dev.sofia.agents.livekit.data.StreamOptions;
 import dev.sofia.agents.livekit.testing.PythonPeer;
 import dev.sofia.agents.livekit.testing.TestTokens;
-import dev.sofia.livekit.local.LiveKitBinary;
 import dev.sofia.livekit.local.LiveKitProcess;
 import dev.sofia.livekit.local.LiveKitServerConfig;
 import java.net.URI;
@@ -52,8 +51,7 @@ class RoomIntegrationTests {
     @BeforeAll
     static void startServer() {
         PythonPeer.python();
-        server = LiveKitProcess.start(
-                LiveKitBinary.locate(System.getenv("LIVEKIT_SERVER_BIN")), LiveKitServerConfig.onFreePorts());
+        server = LiveKitProcess.start(LiveKitServerConfig.onFreePorts());
     }
 
     @AfterAll

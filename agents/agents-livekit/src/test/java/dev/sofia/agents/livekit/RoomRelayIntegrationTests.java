@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.sofia.agents.livekit.audio.ToneGenerator;
 import dev.sofia.agents.livekit.testing.PythonPeer;
 import dev.sofia.agents.livekit.testing.TestTokens;
-import dev.sofia.livekit.local.LiveKitBinary;
 import dev.sofia.livekit.local.LiveKitProcess;
 import dev.sofia.livekit.local.LiveKitServerConfig;
 import java.net.Inet4Address;
@@ -38,9 +37,7 @@ class RoomRelayIntegrationTests {
     static void startServer() throws SocketException {
         PythonPeer.python();
         assumeTrue(hasNonLoopbackIpv4(), "the server offers no loopback candidate with TURN on");
-        server = LiveKitProcess.start(
-                LiveKitBinary.locate(System.getenv("LIVEKIT_SERVER_BIN")),
-                LiveKitServerConfig.onFreePorts().withTurn());
+        server = LiveKitProcess.start(LiveKitServerConfig.onFreePorts().withTurn());
     }
 
     @AfterAll

@@ -1,7 +1,6 @@
 package dev.sofia.clinic.support.livekit;
 
 import dev.sofia.livekit.local.FreePorts;
-import dev.sofia.livekit.local.LiveKitBinary;
 import dev.sofia.livekit.local.LiveKitProcess;
 import dev.sofia.livekit.local.LiveKitServerConfig;
 import dev.sofia.livekit.local.RedisProcess;
@@ -62,7 +61,7 @@ public final class LiveKitServerExtension implements BeforeAllCallback, AfterAll
             redisProcess = RedisProcess.start();
             effective = effective.withRedis(redisProcess.address());
         }
-        server = LiveKitProcess.start(LiveKitBinary.locate(System.getenv("LIVEKIT_SERVER_BIN")), effective);
+        server = LiveKitProcess.start(effective);
     }
 
     @Override

@@ -5,7 +5,6 @@ import static dev.sofia.agents.livekit.testing.PythonPeer.where;
 import static dev.sofia.agents.livekit.testing.PythonPeer.whereNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sofia.livekit.local.LiveKitBinary;
 import dev.sofia.livekit.local.LiveKitProcess;
 import dev.sofia.livekit.local.LiveKitServerConfig;
 import java.time.Duration;
@@ -32,8 +31,7 @@ class PythonPeersTests {
     @BeforeAll
     static void startServer() {
         PythonPeer.python(); // fails at once with the install hint when the SDK is missing
-        server = LiveKitProcess.start(
-                LiveKitBinary.locate(System.getenv("LIVEKIT_SERVER_BIN")), LiveKitServerConfig.onFreePorts());
+        server = LiveKitProcess.start(LiveKitServerConfig.onFreePorts());
     }
 
     @AfterAll

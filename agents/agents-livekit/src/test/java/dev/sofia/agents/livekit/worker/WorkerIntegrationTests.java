@@ -10,7 +10,6 @@ import dev.sofia.agents.livekit.RoomOptions;
 import dev.sofia.agents.livekit.auth.AccessTokens;
 import dev.sofia.agents.livekit.testing.PythonPeer;
 import dev.sofia.agents.livekit.testing.TestTokens;
-import dev.sofia.livekit.local.LiveKitBinary;
 import dev.sofia.livekit.local.LiveKitProcess;
 import dev.sofia.livekit.local.LiveKitServerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -55,8 +54,7 @@ class WorkerIntegrationTests {
 
     @BeforeAll
     static void startServer() {
-        server = LiveKitProcess.start(
-                LiveKitBinary.locate(System.getenv("LIVEKIT_SERVER_BIN")), LiveKitServerConfig.onFreePorts());
+        server = LiveKitProcess.start(LiveKitServerConfig.onFreePorts());
         dispatches = new AgentDispatchApi(server.config());
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sofia.agents.livekit.Room;
 import dev.sofia.agents.livekit.RoomOptions;
 import dev.sofia.agents.livekit.testing.TestTokens;
-import dev.sofia.livekit.local.LiveKitBinary;
 import dev.sofia.livekit.local.LiveKitProcess;
 import dev.sofia.livekit.local.LiveKitServerConfig;
 import java.io.IOException;
@@ -33,8 +32,7 @@ class WorkerShutdownIntegrationTests {
 
     @BeforeAll
     static void startServer() {
-        server = LiveKitProcess.start(
-                LiveKitBinary.locate(System.getenv("LIVEKIT_SERVER_BIN")), LiveKitServerConfig.onFreePorts());
+        server = LiveKitProcess.start(LiveKitServerConfig.onFreePorts());
     }
 
     @AfterAll
