@@ -80,6 +80,10 @@ public final class RoomsCallers {
                 .append(counters.droppedFrames())
                 .append(' ')
                 .append(counters.latePlayoutTicks())
+                .append(' ')
+                .append(counters.filledPlayoutTicks())
+                .append(' ')
+                .append(counters.skippedPlayoutTicks())
                 .append("\nend");
         answer(out, lines.toString());
     }

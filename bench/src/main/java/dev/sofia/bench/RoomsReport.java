@@ -115,16 +115,18 @@ final class RoomsReport {
                 "Method: `bench/run-rooms.sh` (`RoomsBenchmark`), %s in all. The measured JVM is the agent side: it "
                         + "holds N rooms of `agents-livekit`'s `Room` (one `Room.connect` each; all rooms share "
                         + "the JVM's one peer connection factory and audio device module, as the client builds them). In every room it publishes a 48 kHz mono track and, every "
-                        + "%d ms, pushes %d ms of a %.0f Hz tone into it as one burst (as TTS would; the track's pacer "
+                        + "%d ms, pushes %d ms of a %.0f Hz tone into it as one burst (as TTS would; the JVM's one audio pacer "
                         + "hands libwebrtc one 10 ms frame every 10 ms, silence between bursts); and it reads the "
                         + "caller's track as 16 kHz mono 10 ms frames on a virtual thread per room (as an agent feeding "
                         + "speech-to-text would), running a Goertzel onset detector on every frame. The callers (%.0f Hz, "
                         + "same rhythm, half a period later) are a second JVM on the same class path, so their cost is "
-                        + "not counted; it runs at `nice` 10, so when the cores run short the callers wait first and "
-                        + "the agent's figures stay what it needs; only %d callers subscribe to the agent and detect its "
-                        + "tone, the others only talk, to keep that JVM light. Steps add rooms (N = %s), stopping after "
-                        + "the first step that does not hold (over 1 %% of the agent's playout ticks late, frames "
-                        + "dropped, over 5 %% of onsets missed, or onset p95 over %.0f ms either way); at each, after %d s "
+                        + "not counted; it runs at the same priority as the agent (run at `nice` 10, its receiving "
+                        + "threads starved while rooms joined and the agent-to-caller onsets of the rooms already up "
+                        + "grew by 50–150 ms for seconds); only %d callers subscribe to the agent and detect its "
+                        + "tone, the others only talk, to keep that JVM light. Steps add rooms (N = %s); a step that "
+                        + "does not hold (over 1 %% of the agent's playout ticks late, frames dropped, over 5 %% of "
+                        + "onsets missed, or onset p95 over %.0f ms either way) is marked and the next one still "
+                        + "tried, since where the machine runs out of cores is part of the result; at each, after %d s "
                         + "of settling, CPU ticks of the three processes are taken from "
                         + "`/proc/<pid>/stat` over a steady window (%% of one core), then the agent's `VmRSS` and "
                         + "threads, then its live heap after a full GC. The agent JVM's 1 GiB heap is fixed and "
@@ -260,25 +262,32 @@ final class RoomsReport {
         md.append("Frames are counted over the window: received = 10 ms frames the agent read from its callers' "
                 + "tracks (expected: 100 a second per room); dropped = `AudioStream.droppedFrames` (the reader fell "
                 + "more than 2 s behind); late = `LocalAudioTrack.latePlayoutTicks` (the pacer ran more than 10 ms "
-                + "late).\n\n");
-        md.append("| N | joined in | agent frames received ÷ expected | agent dropped | agent late ticks | callers "
-                + "frames received | callers dropped | callers late ticks |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "late); filled = deadlines the pacer served with silence after a stall of over 30 ms, so the "
+                + "stream kept its timeline (skipped: a stall of over 200 ms, whose oldest deadlines were given "
+                + "up).\n\n");
+        md.append("| N | joined in | agent frames received ÷ expected | agent dropped | agent late ticks | agent "
+                + "filled (skipped) ticks | callers frames received | callers dropped | callers late ticks | callers "
+                + "filled (skipped) ticks |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (RoomsBenchmark.Step s : steps) {
             if (s.rooms == 0) {
                 continue;
             }
             double expected = s.rooms * s.windowSeconds * 100;
             md.append(format(
-                    "| %d | %.1f s | %.3f | %,d | %,d | %,d | %,d | %,d |\n",
+                    "| %d | %.1f s | %.3f | %,d | %,d | %,d (%,d) | %,d | %,d | %,d | %,d (%,d) |\n",
                     s.rooms,
                     s.joinTime.toMillis() / 1000.0,
                     s.agent.framesReceived() / expected,
                     s.agent.droppedFrames(),
                     s.agent.latePlayoutTicks(),
-                    s.callerFrames,
-                    s.callerDropped,
-                    s.callerLate));
+                    s.agent.filledPlayoutTicks(),
+                    s.agent.skippedPlayoutTicks(),
+                    s.callers.framesReceived(),
+                    s.callers.droppedFrames(),
+                    s.callers.latePlayoutTicks(),
+                    s.callers.filledPlayoutTicks(),
+                    s.callers.skippedPlayoutTicks()));
         }
 
         RoomsBenchmark.Step last = steps.isEmpty() ? null : steps.getLast();

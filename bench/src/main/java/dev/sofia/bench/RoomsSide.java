@@ -129,14 +129,18 @@ final class RoomsSide implements AutoCloseable {
         long frames = 0;
         long dropped = 0;
         long late = 0;
+        long filled = 0;
+        long skipped = 0;
         for (SideRoom room : rooms) {
             frames += room.frames.get();
             AudioStream stream = room.stream;
             dropped += stream == null ? 0 : stream.droppedFrames();
             LocalAudioTrack track = room.track;
             late += track == null ? 0 : track.latePlayoutTicks();
+            filled += track == null ? 0 : track.filledPlayoutTicks();
+            skipped += track == null ? 0 : track.skippedPlayoutTicks();
         }
-        return new Counters(rooms.size(), frames, dropped, late);
+        return new Counters(rooms.size(), frames, dropped, late, filled, skipped);
     }
 
     /** Leaves every room, in parallel. */
@@ -158,13 +162,21 @@ final class RoomsSide implements AutoCloseable {
         rooms.clear();
     }
 
-    record Counters(int rooms, long framesReceived, long droppedFrames, long latePlayoutTicks) {
+    record Counters(
+            int rooms,
+            long framesReceived,
+            long droppedFrames,
+            long latePlayoutTicks,
+            long filledPlayoutTicks,
+            long skippedPlayoutTicks) {
         Counters minus(Counters start) {
             return new Counters(
                     rooms,
                     framesReceived - start.framesReceived,
                     droppedFrames - start.droppedFrames,
-                    latePlayoutTicks - start.latePlayoutTicks);
+                    latePlayoutTicks - start.latePlayoutTicks,
+                    filledPlayoutTicks - start.filledPlayoutTicks,
+                    skippedPlayoutTicks - start.skippedPlayoutTicks);
         }
     }
 

@@ -4,7 +4,7 @@ import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.sofia.agents.livekit.audio.AudioFrame;
-import dev.sofia.agents.livekit.audio.AudioPacer;
+import dev.sofia.agents.livekit.audio.PacedStream;
 import dev.sofia.agents.livekit.audio.PlayoutBuffer;
 import dev.sofia.agents.livekit.audio.PlayoutBuffer.SegmentPlayout;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Our published microphone track, fed with PCM. Audio pushed in bursts of any length is played
- * out in real time, 10 ms every 10 ms, by a pacer thread; silence fills the gaps so the far end
+ * out in real time, 10 ms every 10 ms, by the JVM's audio pacer; silence fills the gaps so the far end
  * sees a steady stream.
  *
  * <p>Segments: audio is pushed under a segment id (e.g. one reply). {@link #clearBuffer()} drops
@@ -35,7 +35,7 @@ public final class LocalAudioTrack {
     private final CustomAudioSource source;
     private final AudioTrack track;
     private final PlayoutBuffer buffer;
-    private final AudioPacer pacer;
+    private volatile @Nullable PacedStream playout;
     private final List<Consumer<SegmentPlayout>> listeners = new CopyOnWriteArrayList<>();
     private final LocalParticipant owner;
     private final WebRtcStack stack;
@@ -62,7 +62,6 @@ public final class LocalAudioTrack {
         this.track = track;
         this.owner = owner;
         this.buffer = new PlayoutBuffer(sampleRate, channels, this::notifyPlayout);
-        this.pacer = new AudioPacer(cid, () -> buffer.nextFrame().audio(), this::pushToWebRtc);
     }
 
     /** The server's track id ({@code TR_…}); a new one after a full reconnect republished the track. */
@@ -121,9 +120,22 @@ public final class LocalAudioTrack {
         listeners.add(listener);
     }
 
-    /** Pacer ticks that ran more than 10 ms late; a rising count means the host is overloaded. */
+    /** Frames played more than 10 ms late; a rising count means the host is overloaded. */
     public long latePlayoutTicks() {
-        return pacer.lateTicks();
+        PacedStream p = playout;
+        return p == null ? 0 : p.lateTicks();
+    }
+
+    /** 10 ms deadlines served with silence after a stall, so the stream kept its timeline. */
+    public long filledPlayoutTicks() {
+        PacedStream p = playout;
+        return p == null ? 0 : p.filledTicks();
+    }
+
+    /** 10 ms deadlines given up after a stall too long to fill: the stream fell behind real time. */
+    public long skippedPlayoutTicks() {
+        PacedStream p = playout;
+        return p == null ? 0 : p.skippedTicks();
     }
 
     public boolean isEnded() {
@@ -147,12 +159,17 @@ public final class LocalAudioTrack {
     /** Called once the track is on the publisher connection. */
     void startPlayout(RTCRtpSender rtpSender) {
         this.sender = rtpSender;
-        pacer.start();
+        playout = stack.pacer()
+                .add(
+                        cid,
+                        () -> buffer.nextFrame().audio(),
+                        this::pushToWebRtc,
+                        AudioFrame.silence10ms(sampleRate, channels));
     }
 
     /**
      * Full reconnect, engine thread, after the old publisher was closed and released: frees the
-     * old sender. The pacer keeps running (its pushes reach no one until the track is republished).
+     * old sender. The playout keeps running (its pushes reach no one until the track is republished).
      */
     void releaseSender() {
         RTCRtpSender rtpSender = sender;
@@ -171,7 +188,10 @@ public final class LocalAudioTrack {
     /** Stops the pacer and the buffer (reporting interrupted segments); before the PC closes. */
     void stopPlayout() {
         ended = true;
-        pacer.close();
+        PacedStream p = playout;
+        if (p != null) {
+            p.close();
+        }
         buffer.close();
     }
 

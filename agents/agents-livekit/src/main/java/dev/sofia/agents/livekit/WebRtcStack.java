@@ -3,7 +3,7 @@ package dev.sofia.agents.livekit;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import dev.sofia.agents.livekit.audio.AudioPacer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * (on a publisher's remote answer), and the headless module's capture thread then feeds every send
  * stream, concurrently with our {@code CustomAudioSource}s — libwebrtc aborts the process on that
  * race, and the "recorded" audio would be the playout mix anyway. So every publisher SDP step runs
- * through {@link #withCapturePaused}: pushes of all rooms pause (a push that finds the gate closed
- * is dropped, never waits), the step runs, recording is stopped again, pushes resume.
+ * through {@link #withCapturePaused}: the stack's one {@link AudioPacer}, which makes every push of
+ * every room, waits; the step runs; recording is stopped again; the pacer then serves the deadlines
+ * it missed (see there: the streams' timelines stay whole, so no far end plays later afterwards).
  */
 final class WebRtcStack {
 
@@ -36,14 +37,15 @@ final class WebRtcStack {
 
     private final HeadlessAudioDeviceModule audioDevice;
     private final PeerConnectionFactory factory;
-    /** Pushes hold the read side, SDP steps the write side. */
-    private final ReentrantReadWriteLock captureGate = new ReentrantReadWriteLock();
+    /** Paces every published track of the JVM; the only thread that pushes audio into libwebrtc. */
+    private final AudioPacer pacer = new AudioPacer("sofia-audio-pacer");
 
     private WebRtcStack() {
         audioDevice = new HeadlessAudioDeviceModule();
         factory = new PeerConnectionFactory(audioDevice);
         audioDevice.initPlayout();
         audioDevice.startPlayout();
+        pacer.start();
     }
 
     /** The shared stack, created if no room holds it; pair with {@link #release()}. */
@@ -80,33 +82,29 @@ final class WebRtcStack {
         return factory;
     }
 
-    /** Pushes 10 ms of PCM into a source unless a publisher SDP step is running (then drops it). */
+    /** The clock that paces local tracks; their sinks call {@link #pushAudio}. */
+    AudioPacer pacer() {
+        return pacer;
+    }
+
+    /** Pushes 10 ms of PCM into a source; only from the pacer's thread. */
     void pushAudio(CustomAudioSource source, byte[] pcm, int sampleRate, int channels, int samplesPerChannel) {
-        if (!captureGate.readLock().tryLock()) {
-            return;
-        }
-        try {
-            source.pushAudio(pcm, 16, sampleRate, channels, samplesPerChannel);
-        } finally {
-            captureGate.readLock().unlock();
-        }
+        source.pushAudio(pcm, 16, sampleRate, channels, samplesPerChannel);
     }
 
     /** Runs a publisher SDP step so that the module's capture thread never runs beside our pushes. */
     void withCapturePaused(Runnable sdpStep) {
-        captureGate.writeLock().lock();
-        try {
-            sdpStep.run();
-        } finally {
+        pacer.runPaused(() -> {
             try {
-                audioDevice.stopRecording();
+                sdpStep.run();
             } finally {
-                captureGate.writeLock().unlock();
+                audioDevice.stopRecording();
             }
-        }
+        });
     }
 
     private void dispose() {
+        pacer.close();
         try {
             audioDevice.stopPlayout();
         } catch (RuntimeException e) {
