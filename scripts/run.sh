@@ -13,4 +13,7 @@ if [[ ${#jars[@]} -ne 1 || ! -f ${jars[0]} ]]; then
   echo "error: expected exactly one clinic/target/clinic-*-exec.jar, found: ${jars[*]}" >&2
   exit 1
 fi
+# The agent's libwebrtc threads would each get a malloc arena of their own; memory freed in them is
+# rarely returned, and resident memory creeps up call after call (docs/agents-livekit.md).
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 exec java -jar "${jars[0]}" "$@"

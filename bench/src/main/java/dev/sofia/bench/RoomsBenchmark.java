@@ -2,8 +2,8 @@ package dev.sofia.bench;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
-import dev.sofia.agents.livekit.audio.AudioFrame;
-import dev.sofia.agents.livekit.audio.ToneGenerator;
+import dev.sofia.agents.audio.AudioFrame;
+import dev.sofia.agents.audio.ToneGenerator;
 import dev.sofia.livekit.local.LiveKitBinary;
 import dev.sofia.livekit.local.LiveKitProcess;
 import dev.sofia.livekit.local.LiveKitServerConfig;

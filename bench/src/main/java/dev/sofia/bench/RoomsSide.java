@@ -1,15 +1,15 @@
 package dev.sofia.bench;
 
+import dev.sofia.agents.audio.AudioFrame;
+import dev.sofia.agents.audio.AudioLevels;
+import dev.sofia.agents.audio.Goertzel;
+import dev.sofia.agents.audio.ToneGenerator;
 import dev.sofia.agents.livekit.AudioStream;
 import dev.sofia.agents.livekit.LocalAudioTrack;
 import dev.sofia.agents.livekit.RemoteAudioTrack;
 import dev.sofia.agents.livekit.Room;
 import dev.sofia.agents.livekit.RoomEvent;
 import dev.sofia.agents.livekit.RoomOptions;
-import dev.sofia.agents.livekit.audio.AudioFrame;
-import dev.sofia.agents.livekit.audio.AudioLevels;
-import dev.sofia.agents.livekit.audio.Goertzel;
-import dev.sofia.agents.livekit.audio.ToneGenerator;
 import io.livekit.server.AccessToken;
 import io.livekit.server.CanPublish;
 import io.livekit.server.CanSubscribe;

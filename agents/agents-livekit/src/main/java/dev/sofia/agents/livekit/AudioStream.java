@@ -1,8 +1,8 @@
 package dev.sofia.agents.livekit;
 
 import dev.onvoid.webrtc.media.audio.AudioTrackSink;
-import dev.sofia.agents.livekit.audio.AudioFrame;
-import dev.sofia.agents.livekit.audio.AudioFrameQueue;
+import dev.sofia.agents.audio.AudioFrame;
+import dev.sofia.agents.audio.AudioFrameQueue;
 import dev.sofia.agents.livekit.audio.Resampler;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;

@@ -3,7 +3,7 @@ package dev.sofia.agents.livekit;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
-import dev.sofia.agents.livekit.audio.AudioPacer;
+import dev.sofia.agents.audio.AudioPacer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

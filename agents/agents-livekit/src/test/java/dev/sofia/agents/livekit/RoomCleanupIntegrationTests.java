@@ -2,7 +2,7 @@ package dev.sofia.agents.livekit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sofia.agents.livekit.audio.ToneGenerator;
+import dev.sofia.agents.audio.ToneGenerator;
 import dev.sofia.agents.livekit.testing.PythonPeer;
 import dev.sofia.agents.livekit.testing.TestTokens;
 import dev.sofia.livekit.local.LiveKitProcess;

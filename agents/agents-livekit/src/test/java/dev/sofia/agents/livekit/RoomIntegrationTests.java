@@ -5,10 +5,10 @@ import static dev.sofia.agents.livekit.testing.PythonPeer.whereNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sofia.agents.livekit.audio.AudioFrame;
-import dev.sofia.agents.livekit.audio.Goertzel;
-import dev.sofia.agents.livekit.audio.PlayoutBuffer;
-import dev.sofia.agents.livekit.audio.ToneGenerator;
+import dev.sofia.agents.audio.AudioFrame;
+import dev.sofia.agents.audio.Goertzel;
+import dev.sofia.agents.audio.PlayoutBuffer;
+import dev.sofia.agents.audio.ToneGenerator;
 import dev.sofia.agents.livekit.auth.AccessTokens;
 import dev.sofia.agents.livekit.data.DataPublishOptions;
 import dev.sofia.agents.livekit.data.StreamOptions;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.sofia.agents.livekit.audio.ToneGenerator;
+import dev.sofia.agents.audio.ToneGenerator;
 import dev.sofia.agents.livekit.testing.PythonPeer;
 import dev.sofia.agents.livekit.testing.TestTokens;
 import dev.sofia.livekit.local.LiveKitProcess;

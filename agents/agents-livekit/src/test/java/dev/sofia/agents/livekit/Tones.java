@@ -1,7 +1,7 @@
 package dev.sofia.agents.livekit;
 
-import dev.sofia.agents.livekit.audio.AudioFrame;
-import dev.sofia.agents.livekit.audio.Goertzel;
+import dev.sofia.agents.audio.AudioFrame;
+import dev.sofia.agents.audio.Goertzel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.sofia.agents.livekit.audio;
 
 import dev.onvoid.webrtc.internal.NativeLoader;
 import dev.onvoid.webrtc.media.audio.AudioConverter;
+import dev.sofia.agents.audio.AudioFrame;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

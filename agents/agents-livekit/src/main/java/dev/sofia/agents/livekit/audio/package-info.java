@@ -1,11 +1,8 @@
 /**
- * Audio building blocks of the room client, kept free of networking so they can be unit-tested:
- * 16-bit PCM {@link dev.sofia.agents.livekit.audio.AudioFrame frames}, a non-blocking
- * {@link dev.sofia.agents.livekit.audio.AudioFrameQueue queue} for webrtc's sink callback, a
- * {@link dev.sofia.agents.livekit.audio.Resampler}, the local playout path
- * ({@link dev.sofia.agents.livekit.audio.PlayoutBuffer} paced by an
- * {@link dev.sofia.agents.livekit.audio.AudioPacer}) and tone helpers for tests and benchmarks.
- * WebRTC moves audio in 10 ms frames, so everything here speaks in 10 ms frames too.
+ * Audio that needs libwebrtc: the {@link dev.sofia.agents.livekit.audio.Resampler} (webrtc-java's
+ * {@code AudioConverter}) that turns remote tracks into the rate and channels a consumer asks for.
+ * The pure-Java audio building blocks (frames, queues, the playout buffer and pacer, tone tools)
+ * are in agents-core's {@code dev.sofia.agents.audio}.
  */
 @org.jspecify.annotations.NullMarked
 package dev.sofia.agents.livekit.audio;

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.sofia.agents.audio.AudioFrame;
+import dev.sofia.agents.audio.AudioLevels;
+import dev.sofia.agents.audio.Goertzel;
+import dev.sofia.agents.audio.ToneGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

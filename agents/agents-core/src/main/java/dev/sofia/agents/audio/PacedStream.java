@@ -1,4 +1,4 @@
-package dev.sofia.agents.livekit.audio;
+package dev.sofia.agents.audio;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;

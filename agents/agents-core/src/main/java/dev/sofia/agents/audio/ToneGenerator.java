@@ -1,4 +1,4 @@
-package dev.sofia.agents.livekit.audio;
+package dev.sofia.agents.audio;
 
 /**
  * A sine tone cut into frames, for tests and benchmarks that need audio whose arrival can be

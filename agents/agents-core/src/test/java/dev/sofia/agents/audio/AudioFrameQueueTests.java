@@ -1,4 +1,4 @@
-package dev.sofia.agents.livekit.audio;
+package dev.sofia.agents.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.sofia.agents.livekit.audio;
+package dev.sofia.agents.audio;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package dev.sofia.agents.livekit.audio;
+package dev.sofia.agents.audio;
 
 /**
  * Signal level of a frame relative to 16-bit full scale, for voice-activity thresholds, metering and

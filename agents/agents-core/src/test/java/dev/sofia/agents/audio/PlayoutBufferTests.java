@@ -1,11 +1,11 @@
-package dev.sofia.agents.livekit.audio;
+package dev.sofia.agents.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import dev.sofia.agents.livekit.audio.PlayoutBuffer.Outcome;
-import dev.sofia.agents.livekit.audio.PlayoutBuffer.PlayoutFrame;
-import dev.sofia.agents.livekit.audio.PlayoutBuffer.SegmentPlayout;
+import dev.sofia.agents.audio.PlayoutBuffer.Outcome;
+import dev.sofia.agents.audio.PlayoutBuffer.PlayoutFrame;
+import dev.sofia.agents.audio.PlayoutBuffer.SegmentPlayout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
