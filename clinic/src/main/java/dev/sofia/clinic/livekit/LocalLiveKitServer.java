@@ -33,7 +33,8 @@ final class LocalLiveKitServer implements SmartLifecycle {
 
     @Override
     public void start() {
-        process = LiveKitProcess.start(LiveKitBinary.locate(binary), config.withWebhookUrls(webhookUrls()));
+        // Exactly these ports: the clients were built with this URL before the server started.
+        process = LiveKitProcess.startOnPorts(LiveKitBinary.locate(binary), config.withWebhookUrls(webhookUrls()));
     }
 
     // Without a web server (a worker-only role) there is no one to receive webhooks.

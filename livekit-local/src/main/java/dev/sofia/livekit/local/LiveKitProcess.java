@@ -32,6 +32,7 @@ public final class LiveKitProcess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveKitProcess.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    private static final int PORT_ATTEMPTS = 3;
 
     private final LiveKitServerConfig config;
     private final Path workDir;
@@ -51,8 +52,30 @@ public final class LiveKitProcess implements AutoCloseable {
         return start(LiveKitBinary.locate(System.getenv("LIVEKIT_SERVER_BIN")), config);
     }
 
-    /** Starts the server and returns once it answers HTTP on its port. */
+    /**
+     * Starts the server and returns once it answers HTTP on its port. A free port can be taken by
+     * another process between choosing it and the server binding it; then the server is started
+     * again on freshly chosen ports (up to {@value #PORT_ATTEMPTS} times), so read the ports and
+     * URL from {@link #config()}, not from the config passed in. Use {@link #startOnPorts} when the
+     * ports were already handed out.
+     */
     public static LiveKitProcess start(Path binary, LiveKitServerConfig config) {
+        LiveKitServerConfig attempt = config;
+        for (int i = 1; ; i++) {
+            try {
+                return startOnPorts(binary, attempt);
+            } catch (IllegalStateException e) {
+                if (i == PORT_ATTEMPTS || !String.valueOf(e.getMessage()).contains("address already in use")) {
+                    throw e;
+                }
+                log.warn("livekit-server could not bind a port that was free a moment ago; retrying on other ports");
+                attempt = attempt.withFreshPorts();
+            }
+        }
+    }
+
+    /** Starts the server on exactly the config's ports and returns once it answers HTTP. */
+    public static LiveKitProcess startOnPorts(Path binary, LiveKitServerConfig config) {
         if (!Files.isExecutable(binary)) {
             throw new IllegalStateException("livekit-server not found or not executable at " + binary
                     + "; run scripts/setup.sh to install it, or set LIVEKIT_URL to use a running server");

@@ -51,6 +51,18 @@ public record LiveKitServerConfig(
                 FreePorts.tcp(), FreePorts.tcp(), FreePorts.udp(), Map.of(apiKey, secret), List.of(), null, 0);
     }
 
+    /** The same server on newly chosen free ports (the TURN port only if TURN is on). */
+    public LiveKitServerConfig withFreshPorts() {
+        return new LiveKitServerConfig(
+                FreePorts.tcp(),
+                FreePorts.tcp(),
+                FreePorts.udp(),
+                keys,
+                webhookUrls,
+                redisAddress,
+                turnUdpPort == 0 ? 0 : FreePorts.udp());
+    }
+
     public LiveKitServerConfig withWebhookUrls(List<String> urls) {
         return new LiveKitServerConfig(httpPort, rtcTcpPort, udpPort, keys, urls, redisAddress, turnUdpPort);
     }

@@ -35,7 +35,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class LiveKitServerExtension implements BeforeAllCallback, AfterAllCallback {
 
     private final int appPort = FreePorts.tcp();
-    private final LiveKitServerConfig config;
+    /** The started server's config once it runs (its ports may differ from the ones chosen first). */
+    private volatile LiveKitServerConfig config;
+
     private final boolean redis;
     private @Nullable RedisProcess redisProcess;
     private @Nullable LiveKitProcess server;
@@ -62,6 +64,7 @@ public final class LiveKitServerExtension implements BeforeAllCallback, AfterAll
             effective = effective.withRedis(redisProcess.address());
         }
         server = LiveKitProcess.start(effective);
+        config = server.config();
     }
 
     @Override
@@ -77,9 +80,9 @@ public final class LiveKitServerExtension implements BeforeAllCallback, AfterAll
     /** Points the app at this server and pins its HTTP port to the one the webhooks go to. */
     public void registerProperties(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> appPort);
-        registry.add("sofia.livekit.url", config::wsUrl);
-        registry.add("sofia.livekit.api-key", config::apiKey);
-        registry.add("sofia.livekit.api-secret", config::apiSecret);
+        registry.add("sofia.livekit.url", () -> config.wsUrl());
+        registry.add("sofia.livekit.api-key", () -> config.apiKey());
+        registry.add("sofia.livekit.api-secret", () -> config.apiSecret());
     }
 
     public LiveKitServerConfig config() {
