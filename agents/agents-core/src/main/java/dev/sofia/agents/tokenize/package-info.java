@@ -1,0 +1,3 @@
+/** Text helpers for speech: splitting streamed text into sentences for TTS. */
+@org.jspecify.annotations.NullMarked
+package dev.sofia.agents.tokenize;

@@ -1,0 +1,3 @@
+/** The cartesia plugin (being built; see the module description). */
+@org.jspecify.annotations.NullMarked
+package dev.sofia.agents.cartesia;

@@ -1,0 +1,3 @@
+/** The deepgram plugin (being built; see the module description). */
+@org.jspecify.annotations.NullMarked
+package dev.sofia.agents.deepgram;
