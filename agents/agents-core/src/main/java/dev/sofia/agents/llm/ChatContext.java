@@ -1,8 +1,10 @@
 package dev.sofia.agents.llm;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A conversation as the model sees it: instructions, messages, tool calls and their outputs, in
@@ -81,7 +83,7 @@ public final class ChatContext {
 
     /**
      * A copy with at most {@code maxItems} of the latest items besides the leading instructions,
-     * which are always kept; it never starts with a tool output whose call was cut off.
+     * which are always kept; a tool output whose call was cut off is left out with it.
      */
     public synchronized ChatContext truncated(int maxItems) {
         if (maxItems < 1) {
@@ -94,11 +96,20 @@ public final class ChatContext {
                 && (m.role() == ChatRole.SYSTEM || m.role() == ChatRole.DEVELOPER)) {
             head.add(items.get(start++));
         }
-        int from = Math.max(start, items.size() - maxItems);
-        while (from < items.size() && items.get(from) instanceof FunctionCallOutput) {
-            from++;
+        List<ChatItem> tail = items.subList(Math.max(start, items.size() - maxItems), items.size());
+        // Providers reject a tool output without its call; with parallel calls the outputs of cut-off
+        // calls may stand anywhere in the tail, not only at its start.
+        Set<String> calls = new HashSet<>();
+        for (ChatItem item : tail) {
+            if (item instanceof FunctionCall call) {
+                calls.add(call.callId());
+            }
         }
-        head.addAll(items.subList(from, items.size()));
+        for (ChatItem item : tail) {
+            if (!(item instanceof FunctionCallOutput output) || calls.contains(output.callId())) {
+                head.add(item);
+            }
+        }
         return new ChatContext(head);
     }
 

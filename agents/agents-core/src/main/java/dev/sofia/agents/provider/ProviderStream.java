@@ -142,6 +142,12 @@ public abstract class ProviderStream<I, O> implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private @Nullable O unwrap(Object item) {
+        if (closed) {
+            // An item the transport delivered while close() ran may sit behind the end marker.
+            output.clear();
+            output.add(OUTPUT_END);
+            return null;
+        }
         if (item == OUTPUT_END) {
             output.add(OUTPUT_END); // stay finished for later calls
             ProviderException failed = failure;

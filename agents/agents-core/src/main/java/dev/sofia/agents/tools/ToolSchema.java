@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -61,10 +62,14 @@ final class ToolSchema {
     }
 
     private static ObjectNode of(Type type, @Nullable AnnotatedElement describedBy, Set<Class<?>> seen) {
-        ObjectNode schema = schemaOf(type, seen);
-        String description = description(describedBy, rawClass(type));
+        // An Optional's value type carries the description a type-level @Description gives it.
+        Type valueType = rawClass(type) == Optional.class ? typeArgument(type, 0) : type;
+        ObjectNode schema = schemaOf(valueType, seen);
+        String description = description(describedBy, rawClass(valueType));
         if (description != null) {
-            schema.put("description", description);
+            // A format hint (YYYY-MM-DD) is what the model needs to write the value: keep it.
+            JsonNode hint = schema.get("description");
+            schema.put("description", hint == null ? description : description + " (" + hint.asString() + ")");
         }
         return schema;
     }
@@ -72,7 +77,7 @@ final class ToolSchema {
     private static ObjectNode schemaOf(Type type, Set<Class<?>> seen) {
         Class<?> raw = rawClass(type);
         if (raw == Optional.class) {
-            return schemaOf(typeArgument(type, 0), seen);
+            return of(type, null, seen);
         }
         if (raw == String.class || raw == char.class || raw == Character.class) {
             return typed("string");
@@ -136,7 +141,7 @@ final class ToolSchema {
                 throw new IllegalArgumentException("only maps with string keys have a JSON schema: " + type);
             }
             ObjectNode schema = typed("object");
-            schema.set("additionalProperties", schemaOf(typeArgument(type, 1), seen));
+            schema.set("additionalProperties", of(typeArgument(type, 1), null, seen));
             return schema;
         }
         if (raw.isRecord()) {
@@ -163,7 +168,7 @@ final class ToolSchema {
 
     private static ObjectNode array(Type items, Set<Class<?>> seen) {
         ObjectNode schema = typed("array");
-        schema.set("items", schemaOf(items, seen));
+        schema.set("items", of(items, null, seen));
         return schema;
     }
 
