@@ -107,6 +107,8 @@ public final class PlayoutBuffer implements AutoCloseable {
     private final Map<String, Segment> open = new LinkedHashMap<>();
 
     private boolean closed;
+    private boolean paused;
+    private volatile Consumer<String> startListener = id -> {};
 
     public PlayoutBuffer(int sampleRate, int channels, Consumer<SegmentPlayout> listener) {
         this.frameLength = AudioFrame.silence10ms(sampleRate, channels).samples().length;
@@ -189,14 +191,58 @@ public final class PlayoutBuffer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops playout at the next frame without dropping anything: {@link #nextFrame()} hands out
+     * silence until {@link #resume()}. For a caller who may be interrupting: if it was only a
+     * cough, the agent goes on where it stopped.
+     */
+    public void pause() {
+        lock.lock();
+        try {
+            paused = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Resumes playout after {@link #pause()}. */
+    public void resume() {
+        lock.lock();
+        try {
+            paused = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean isPaused() {
+        lock.lock();
+        try {
+            return paused;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Called with a segment's id when its first sample is handed out, on the notification thread,
+     * in order with the {@link SegmentPlayout} reports (for transcripts in step with the audio).
+     */
+    public void onSegmentStarted(Consumer<String> listener) {
+        this.startListener = listener;
+    }
+
     /** The next 10 ms for the wire; never waits, never returns {@code null}. */
     public PlayoutFrame nextFrame() {
         short[] out = new short[frameLength];
         int filled = 0;
         lock.lock();
         try {
-            while (filled < frameLength && !chunks.isEmpty()) {
+            while (!paused && filled < frameLength && !chunks.isEmpty()) {
                 Chunk chunk = chunks.peekFirst();
+                if (chunk.offset == 0 && chunk.segment.played == 0) {
+                    notifyStarted(chunk.segment.id);
+                }
                 int n = Math.min(chunk.samples.length - chunk.offset, frameLength - filled);
                 System.arraycopy(chunk.samples, chunk.offset, out, filled, n);
                 chunk.offset += n;
@@ -264,6 +310,21 @@ public final class PlayoutBuffer implements AutoCloseable {
             lock.unlock();
         }
         notifier.shutdown();
+    }
+
+    private void notifyStarted(String segmentId) {
+        Consumer<String> started = startListener;
+        try {
+            notifier.execute(() -> {
+                try {
+                    started.accept(segmentId);
+                } catch (RuntimeException e) {
+                    log.warn("Playout start listener failed on {}", segmentId, e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.debug("Playout buffer closed, not reporting the start of {}", segmentId);
+        }
     }
 
     private void finish(Segment segment) {

@@ -9,7 +9,7 @@ import java.util.Set;
  * Splits streamed text (LLM tokens) into sentences as soon as each is complete, so speech can start
  * before the answer is finished. German, English and Russian: a sentence ends at {@code . ! ? …}
  * followed by a space, unless the word before the period is a known abbreviation ("Dr.", "z. B.",
- * "Nr.", "Mrs.") or a number ("am 3. Mai", "21.11." — German ordinals and dates); newlines end a
+ * "Nr.", "Mrs.", "т. е."), an initial ("J.") or a number ("am 3. Mai", "21.11." — German ordinals and dates); newlines end a
  * sentence too. Pieces shorter than {@code minLength} are joined with the next sentence, so TTS is
  * not called for "Ja." alone. Not thread-safe: one splitter per stream.
  */
@@ -17,9 +17,9 @@ public final class SentenceSplitter {
 
     private static final Set<String> ABBREVIATIONS = Set.of(
             "dr", "prof", "hr", "fr", "frl", "nr", "str", "tel", "ca", "bzw", "usw", "etc", "vgl", "ggf", "evtl",
-            "inkl", "zzgl", "mr", "mrs", "ms", "st", "vs", "no", "approx", "e.g", "i.e", "z.b", "z", "b", "u.a", "d.h",
-            "o.ä", "min", "std", "mo", "di", "mi", "do", "fr", "sa", "so", "jan", "feb", "mär", "apr", "jun", "jul",
-            "aug", "sep", "sept", "okt", "nov", "dez", "т.е", "т.д", "т.п", "др", "им", "ул", "г", "д");
+            "inkl", "zzgl", "mr", "mrs", "ms", "st", "vs", "approx", "e.g", "i.e", "z.b", "z", "b", "u.a", "d.h", "o.ä",
+            "min", "std", "mo", "di", "mi", "do", "sa", "jan", "feb", "mär", "apr", "jun", "jul", "aug", "sep", "sept",
+            "okt", "nov", "dez", "т.е", "т.д", "т.п", "т", "е", "п", "др", "им", "ул", "г", "д");
 
     private final int minLength;
     private final StringBuilder buffer = new StringBuilder();
@@ -69,10 +69,14 @@ public final class SentenceSplitter {
         while (wordStart > sentenceStart && !Character.isWhitespace(buffer.charAt(wordStart - 1))) {
             wordStart--;
         }
-        String word = buffer.substring(wordStart, period).toLowerCase(Locale.ROOT);
-        if (word.isEmpty()) {
+        String original = buffer.substring(wordStart, period);
+        if (original.isEmpty()) {
             return false;
         }
+        if (original.length() == 1 && Character.isUpperCase(original.charAt(0))) {
+            return true; // an initial: "Dr. J. Miller", "z. B."
+        }
+        String word = original.toLowerCase(Locale.ROOT);
         if (word.chars().allMatch(ch -> Character.isDigit(ch) || ch == '.')) {
             return true;
         }

@@ -1,0 +1,691 @@
+package dev.sofia.agents.voice;
+
+import dev.sofia.agents.audio.PlayoutBuffer.SegmentPlayout;
+import dev.sofia.agents.llm.ChatContext;
+import dev.sofia.agents.llm.ChatItem;
+import dev.sofia.agents.llm.ChatMessage;
+import dev.sofia.agents.llm.ChatRole;
+import dev.sofia.agents.llm.FunctionCall;
+import dev.sofia.agents.llm.FunctionCallOutput;
+import dev.sofia.agents.llm.Llm;
+import dev.sofia.agents.provider.ProviderException;
+import dev.sofia.agents.stt.SpeechEvent;
+import dev.sofia.agents.tools.ToolResult;
+import dev.sofia.agents.tts.Tts;
+import dev.sofia.agents.vad.VadEvent;
+import dev.sofia.agents.voice.SessionEvent.CloseReason;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The session's brain: one virtual thread taking {@link Signal}s in order — from the VAD, the
+ * recogniser, the audio output's playout reports, timers, replies and tools — and making every
+ * decision about turns, interruptions, the history and the agent's state. Nothing else writes the
+ * history or the state, so no decision races another.
+ */
+final class SessionLoop {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionLoop.class);
+
+    sealed interface Signal {}
+
+    record Vad(VadEvent event) implements Signal {}
+
+    record Stt(SpeechEvent event) implements Signal {}
+
+    record SttFailed(ProviderException error) implements Signal {}
+
+    record InputEnded() implements Signal {}
+
+    record PlayoutStarted(String segmentId) implements Signal {}
+
+    record PlayoutDone(SegmentPlayout playout) implements Signal {}
+
+    record Timer(SessionTimers.Kind kind, long token) implements Signal {}
+
+    record TextInput(String text) implements Signal {}
+
+    record Command(Runnable action) implements Signal {}
+
+    record ReplyGenerated(Reply reply) implements Signal {}
+
+    record ReplyFailed(Reply reply, ProviderException error) implements Signal {}
+
+    record TtsFailed(Reply reply, ProviderException error, String unspoken) implements Signal {}
+
+    record StepText(Reply reply, int step, ChatMessage message) implements Signal {}
+
+    record StepToolCalls(Reply reply, List<FunctionCall> calls) implements Signal {}
+
+    record StepToolOutputs(Reply reply, List<FunctionCallOutput> outputs) implements Signal {}
+
+    record LateToolOutput(Reply reply, FunctionCallOutput output) implements Signal {}
+
+    record ToolDone(FunctionCall call, ToolResult result, Duration duration) implements Signal {}
+
+    record ToolWasSkipped(FunctionCall call, String reason) implements Signal {}
+
+    private final AgentSession session;
+    private final SessionIo io;
+    private final ChatContext history;
+    private final LinkedBlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
+    private final SessionTimers timers;
+    private final Map<String, Reply> replies = new HashMap<>();
+    private final Set<Reply> generated = new HashSet<>();
+    /** Assistant messages in the history per reply and step, to truncate on an interruption. */
+    private final Map<Reply, Map<Integer, ChatMessage>> stepMessages = new HashMap<>();
+    /** A preemptive reply's step texts, added to the history only if the reply is committed. */
+    private final Map<Reply, List<StepText>> heldSteps = new HashMap<>();
+
+    private AgentState state = AgentState.INITIALIZING;
+    private final StringBuilder turn = new StringBuilder();
+    private boolean userSpeaking;
+    private long lastEndOfSpeechNanos;
+    private long lastFinalNanos;
+    private @Nullable Reply current;
+    private @Nullable Reply preemptive;
+    private @Nullable String queuedTurn;
+    private boolean interruptionPending;
+    private int unrecoverableErrors;
+    private int awayPrompts;
+    private @Nullable CloseReason endAfterReply;
+    private long commitNanos;
+    private boolean closed;
+
+    SessionLoop(AgentSession session, SessionIo io) {
+        this.session = session;
+        this.io = io;
+        this.history = ChatContext.withInstructions(session.agent().instructions());
+        this.timers = new SessionTimers(this);
+    }
+
+    // ---- what replies and tools use ----
+
+    Agent agent() {
+        return session.agent();
+    }
+
+    AgentSessionOptions options() {
+        return session.options();
+    }
+
+    Llm llm() {
+        return session.llm();
+    }
+
+    Tts tts() {
+        return session.tts();
+    }
+
+    AudioOutput audioOutput() {
+        return io.audioOutput();
+    }
+
+    ChatContext historySnapshot() {
+        return history.copy();
+    }
+
+    <T> Optional<T> service(Class<T> type) {
+        return session.service(type);
+    }
+
+    boolean isEnding() {
+        return endAfterReply != null || closed;
+    }
+
+    void post(Signal signal) {
+        signals.add(signal);
+    }
+
+    // ---- the loop ----
+
+    void run() {
+        setState(agent().greeting() == null ? AgentState.LISTENING : AgentState.THINKING);
+        if (agent().greeting() != null) {
+            speakFixed(agent().greeting());
+        } else {
+            timers.startAway();
+        }
+        while (!closed) {
+            Signal signal;
+            try {
+                signal = signals.take();
+            } catch (InterruptedException e) {
+                close(CloseReason.CLOSED, "interrupted");
+                return;
+            }
+            try {
+                handle(signal);
+            } catch (RuntimeException e) {
+                log.error(
+                        "session {}: handling {} failed",
+                        session.id(),
+                        signal.getClass().getSimpleName(),
+                        e);
+            }
+        }
+    }
+
+    private void handle(Signal signal) {
+        switch (signal) {
+            case Vad(VadEvent event) -> onVad(event);
+            case Stt(SpeechEvent event) -> onStt(event);
+            case SttFailed(ProviderException error) -> onSttFailed(error);
+            case InputEnded() -> close(CloseReason.INPUT_ENDED, null);
+            case PlayoutStarted(String segmentId) -> onPlayoutStarted(segmentId);
+            case PlayoutDone(SegmentPlayout playout) -> onPlayoutDone(playout);
+            case Timer(SessionTimers.Kind kind, long token) -> {
+                if (timers.isCurrent(kind, token)) {
+                    onTimer(kind);
+                }
+            }
+            case TextInput(String text) -> {
+                interrupt();
+                turn.setLength(0);
+                turn.append(text);
+                lastEndOfSpeechNanos = 0;
+                commitTurn();
+            }
+            case Command(Runnable action) -> action.run();
+            case ReplyGenerated(Reply reply) -> {
+                generated.add(reply);
+                maybeFinish(reply);
+            }
+            case ReplyFailed(Reply reply, ProviderException error) -> onReplyFailed(reply, error);
+            case TtsFailed(Reply reply, ProviderException error, String unspoken) -> {
+                countError("tts", error);
+                io.transcripts().agentTranscript(reply.id(), unspoken, false);
+            }
+            case StepText step -> onStepText(step);
+            case StepToolCalls(Reply reply, List<FunctionCall> calls) -> calls.forEach(this::addItem);
+            case StepToolOutputs(Reply reply, List<FunctionCallOutput> outputs) -> outputs.forEach(this::addItem);
+            case LateToolOutput(Reply reply, FunctionCallOutput output) -> addItem(output);
+            case ToolDone(FunctionCall call, ToolResult result, Duration duration) ->
+                session.emit(
+                        new SessionEvent.ToolExecuted(call.callId(), call.name(), call.arguments(), result, duration));
+            case ToolWasSkipped(FunctionCall call, String reason) ->
+                session.emit(new SessionEvent.ToolSkipped(call.callId(), call.name(), reason));
+        }
+    }
+
+    // ---- the caller ----
+
+    private void onVad(VadEvent event) {
+        switch (event.type()) {
+            case START_OF_SPEECH -> {
+                userSpeaking = true;
+                awayPrompts = 0;
+                timers.cancel(SessionTimers.Kind.ENDPOINT);
+                timers.cancel(SessionTimers.Kind.AWAY);
+                timers.cancel(SessionTimers.Kind.FALSE_INTERRUPTION);
+                session.emit(new SessionEvent.UserSpeaking(true));
+            }
+            case INFERENCE_DONE -> {
+                if (userSpeaking
+                        && agentIsSpeaking()
+                        && options().allowInterruptions()
+                        && !interruptionPending
+                        && event.speechDuration().compareTo(options().minInterruptionDuration()) >= 0) {
+                    pauseForInterruption();
+                }
+            }
+            case END_OF_SPEECH -> {
+                userSpeaking = false;
+                lastEndOfSpeechNanos = System.nanoTime();
+                session.emit(new SessionEvent.UserSpeaking(false));
+                if (interruptionPending) {
+                    timers.start(
+                            SessionTimers.Kind.FALSE_INTERRUPTION, options().falseInterruptionTimeout());
+                }
+                scheduleEndpoint();
+            }
+        }
+    }
+
+    private void onStt(SpeechEvent event) {
+        switch (event.type()) {
+            case INTERIM_TRANSCRIPT -> {
+                io.transcripts().userTranscript(event.text(), false);
+                session.emit(new SessionEvent.UserTranscribed(event.text(), false));
+                confirmInterruption(event.text());
+            }
+            case FINAL_TRANSCRIPT -> {
+                String text = event.text().strip();
+                if (text.isEmpty()) {
+                    return;
+                }
+                lastFinalNanos = System.nanoTime();
+                if (!turn.isEmpty()) {
+                    turn.append(' ');
+                }
+                turn.append(text);
+                io.transcripts().userTranscript(text, true);
+                session.emit(new SessionEvent.UserTranscribed(text, true));
+                confirmInterruption(text);
+                startPreemptive();
+                scheduleEndpoint();
+            }
+            case END_OF_SPEECH -> {
+                if (!userSpeaking) {
+                    if (lastEndOfSpeechNanos == 0) {
+                        lastEndOfSpeechNanos = System.nanoTime();
+                    }
+                    scheduleEndpoint();
+                }
+            }
+            case START_OF_SPEECH, RECOGNITION_USAGE -> {}
+        }
+    }
+
+    private void scheduleEndpoint() {
+        if (turn.isEmpty() || userSpeaking || closed) {
+            return;
+        }
+        Duration delay = Endpointing.soundsUnfinished(turn.toString())
+                ? options().maxEndpointingDelay()
+                : options().minEndpointingDelay();
+        long since = lastEndOfSpeechNanos == 0 ? 0 : System.nanoTime() - lastEndOfSpeechNanos;
+        Duration remaining = delay.minusNanos(since);
+        if (remaining.isNegative() || remaining.isZero()) {
+            commitTurn();
+        } else {
+            timers.start(SessionTimers.Kind.ENDPOINT, remaining);
+        }
+    }
+
+    private void startPreemptive() {
+        if (!options().preemptiveGeneration() || agentIsSpeaking() || current != null || turn.isEmpty()) {
+            return;
+        }
+        if (preemptive != null) {
+            discard(preemptive);
+        }
+        preemptive = Reply.generated(this, turn.toString(), lastEndOfSpeechNanos);
+        track(preemptive);
+        preemptive.start(false);
+    }
+
+    /** The caller's turn is over: answer it (with the reply prepared for it, if it still fits). */
+    private void commitTurn() {
+        timers.cancel(SessionTimers.Kind.ENDPOINT);
+        String text = turn.toString().strip();
+        turn.setLength(0);
+        if (text.isEmpty() || closed) {
+            return;
+        }
+        if (current != null) {
+            if (options().allowInterruptions() || isSessionReply(current)) {
+                interrupt();
+            } else {
+                queuedTurn = queuedTurn == null ? text : queuedTurn + " " + text;
+                return;
+            }
+        }
+        commitNanos = System.nanoTime();
+        addItem(ChatMessage.of(ChatRole.USER, text));
+        Reply reply = preemptive;
+        preemptive = null;
+        if (reply != null && text.equals(reply.userText()) && !reply.isCancelled()) {
+            current = reply;
+            List<StepText> steps = heldSteps.remove(reply);
+            reply.commit();
+            if (steps != null) {
+                steps.forEach(this::onStepText);
+            }
+        } else {
+            if (reply != null) {
+                discard(reply);
+            }
+            current = Reply.generated(this, null, lastEndOfSpeechNanos);
+            track(current);
+            current.start(true);
+        }
+        setState(AgentState.THINKING);
+        maybeFinish(current);
+    }
+
+    // ---- interruptions ----
+
+    private boolean agentIsSpeaking() {
+        return current != null && state == AgentState.SPEAKING;
+    }
+
+    private void pauseForInterruption() {
+        io.audioOutput().pause();
+        interruptionPending = true;
+        if (options().minInterruptionWords() == 0) {
+            interrupt();
+        }
+    }
+
+    private void confirmInterruption(String words) {
+        if (!options().allowInterruptions() || current == null) {
+            return;
+        }
+        int needed = Math.max(1, options().minInterruptionWords());
+        if ((interruptionPending || agentIsSpeaking()) && Endpointing.words(words) >= needed) {
+            interrupt();
+        }
+    }
+
+    /** Cuts the current reply off: playback stops now, the history keeps what was heard. */
+    void interrupt() {
+        timers.cancel(SessionTimers.Kind.FALSE_INTERRUPTION);
+        Reply reply = current;
+        interruptionPending = false;
+        if (reply == null) {
+            return;
+        }
+        List<SegmentPlayout> cut = io.audioOutput().clearBuffer();
+        io.audioOutput().resume();
+        reply.cancel();
+        cut.forEach(reply::segmentDone);
+        current = null;
+        String heard = truncateHistory(reply);
+        io.transcripts().agentTranscript(reply.id(), "", true);
+        session.emit(new SessionEvent.ReplyInterrupted(reply.id(), heard));
+        emitMetrics(reply, true);
+        setState(AgentState.LISTENING);
+        if (endAfterReply != null) {
+            close(endAfterReply, null);
+        }
+    }
+
+    private void onTimer(SessionTimers.Kind kind) {
+        switch (kind) {
+            case ENDPOINT -> commitTurn();
+            case FALSE_INTERRUPTION -> {
+                if (interruptionPending && !userSpeaking) {
+                    interruptionPending = false;
+                    io.audioOutput().resume();
+                    if (current != null) {
+                        session.emit(new SessionEvent.FalseInterruption(current.id()));
+                    }
+                }
+            }
+            case AWAY -> {
+                if (userSpeaking || current != null || closed) {
+                    return;
+                }
+                if (awayPrompts++ == 0) {
+                    speakFixed(agent().phrases().stillThere());
+                } else {
+                    endAfterReply = CloseReason.USER_AWAY;
+                    speakFixed(agent().phrases().goodbyeAway());
+                }
+            }
+        }
+    }
+
+    // ---- replies ----
+
+    /** Speaks a fixed text as the current reply (after cutting off whatever is playing). */
+    void speakFixed(String text) {
+        if (current != null) {
+            interrupt();
+        }
+        current = Reply.fixed(this, text);
+        track(current);
+        commitNanos = 0;
+        current.start(true);
+        setState(AgentState.THINKING);
+    }
+
+    private void onPlayoutStarted(String segmentId) {
+        Reply reply = replyOf(segmentId);
+        if (reply == null) {
+            return;
+        }
+        if (reply == current && state != AgentState.SPEAKING) {
+            setState(AgentState.SPEAKING);
+        }
+        for (Reply.Sentence sentence : reply.sentences()) {
+            if (sentence.segmentId().equals(segmentId)) {
+                io.transcripts().agentTranscript(reply.id(), sentence.text() + " ", false);
+            }
+        }
+    }
+
+    private void onPlayoutDone(SegmentPlayout playout) {
+        Reply reply = replyOf(playout.segmentId());
+        if (reply != null) {
+            reply.segmentDone(playout);
+            maybeFinish(reply);
+        }
+    }
+
+    private void maybeFinish(@Nullable Reply reply) {
+        if (reply == null || reply != current || !generated.contains(reply) || !reply.allReported()) {
+            return;
+        }
+        current = null;
+        io.transcripts().agentTranscript(reply.id(), "", true);
+        emitMetrics(reply, false);
+        forget(reply);
+        setState(AgentState.LISTENING);
+        if (endAfterReply != null) {
+            close(endAfterReply, null);
+            return;
+        }
+        timers.startAway();
+        if (queuedTurn != null) {
+            turn.append(queuedTurn);
+            queuedTurn = null;
+            commitTurn();
+        }
+    }
+
+    private void onReplyFailed(Reply reply, ProviderException error) {
+        if (reply == preemptive) {
+            preemptive = null; // the committed turn starts a fresh reply and meets the error itself
+            forget(reply);
+            return;
+        }
+        if (reply != current) {
+            return;
+        }
+        current = null;
+        forget(reply);
+        if (countError("llm", error)) {
+            speakFixed(agent().phrases().technicalTrouble());
+        }
+    }
+
+    private void onSttFailed(ProviderException error) {
+        if (countError("stt", error) && current == null) {
+            speakFixed(agent().phrases().pleaseRepeat());
+        }
+        session.restartRecognition();
+    }
+
+    /** Counts a failure the fallbacks could not cover; false (and a polite goodbye) at the limit. */
+    private boolean countError(String source, ProviderException error) {
+        unrecoverableErrors++;
+        log.warn(
+                "session {}: {} failed ({} of {}): {}",
+                session.id(),
+                source,
+                unrecoverableErrors,
+                options().maxUnrecoverableErrors(),
+                error.getMessage());
+        session.emit(new SessionEvent.Error(source, error, unrecoverableErrors));
+        if (unrecoverableErrors >= options().maxUnrecoverableErrors() && endAfterReply == null) {
+            endAfterReply = CloseReason.ERRORS;
+            speakFixed(agent().phrases().goodbyeErrors());
+            return false;
+        }
+        return true;
+    }
+
+    private void onStepText(StepText step) {
+        Reply reply = step.reply();
+        if (!reply.isCommitted() && !reply.isCancelled()) {
+            heldSteps.computeIfAbsent(reply, r -> new ArrayList<>()).add(step);
+            return;
+        }
+        if (reply.isCancelled()) {
+            String heard = heardText(reply, step.step());
+            Map<Integer, ChatMessage> recorded = stepMessages.computeIfAbsent(reply, r -> new HashMap<>());
+            if (!heard.isEmpty() && !recorded.containsKey(step.step()) && reply != preemptive) {
+                ChatMessage message = step.message().withText(heard, true);
+                recorded.put(step.step(), message);
+                addItem(message);
+            }
+            return;
+        }
+        stepMessages.computeIfAbsent(reply, r -> new HashMap<>()).put(step.step(), step.message());
+        addItem(step.message());
+    }
+
+    /** After an interruption: each step's message becomes what was heard of it (or goes). */
+    private String truncateHistory(Reply reply) {
+        Map<Integer, ChatMessage> recorded = stepMessages.computeIfAbsent(reply, r -> new HashMap<>());
+        StringBuilder all = new StringBuilder();
+        Set<Integer> steps = new HashSet<>(recorded.keySet());
+        reply.sentences().forEach(s -> steps.add(s.step()));
+        for (int step : steps.stream().sorted().toList()) {
+            String heard = heardText(reply, step);
+            ChatMessage message = recorded.get(step);
+            if (message != null) {
+                if (heard.isEmpty()) {
+                    history.remove(message.id());
+                } else {
+                    ChatMessage cut = message.withText(heard, true);
+                    history.replace(cut);
+                    recorded.put(step, cut);
+                }
+            } else if (!heard.isEmpty()) {
+                ChatMessage cut = ChatMessage.of(ChatRole.ASSISTANT, heard).withText(heard, true);
+                recorded.put(step, cut);
+                addItem(cut);
+            }
+            if (!heard.isEmpty()) {
+                all.append(all.isEmpty() ? "" : " ").append(heard);
+            }
+        }
+        return all.toString();
+    }
+
+    /** The text of a step's sentences that was played: whole sentences, then part of the cut one. */
+    private static String heardText(Reply reply, int step) {
+        StringBuilder heard = new StringBuilder();
+        for (Reply.Sentence sentence : reply.sentences()) {
+            if (sentence.step() != step) {
+                continue;
+            }
+            SegmentPlayout playout = reply.playout(sentence.segmentId());
+            if (playout == null || playout.samplesPlayed() == 0) {
+                break;
+            }
+            if (!playout.interrupted() || playout.samplesPlayed() >= playout.samplesPushed()) {
+                heard.append(heard.isEmpty() ? "" : " ").append(sentence.text());
+                continue;
+            }
+            String[] words = sentence.text().split("\\s+");
+            int keep = (int) Math.ceil(words.length * (double) playout.samplesPlayed() / playout.samplesPushed());
+            heard.append(heard.isEmpty() ? "" : " ")
+                    .append(String.join(" ", List.of(words).subList(0, keep)));
+            break;
+        }
+        return heard.toString();
+    }
+
+    private void emitMetrics(Reply reply, boolean interrupted) {
+        long endOfSpeech = reply.endOfSpeechNanos();
+        long firstPlayed = reply.firstAudioNanos();
+        TurnMetrics metrics = new TurnMetrics(
+                reply.id(),
+                endOfSpeech > 0 && commitNanos > 0 ? Duration.ofNanos(commitNanos - endOfSpeech) : null,
+                endOfSpeech > 0 && lastFinalNanos > endOfSpeech ? Duration.ofNanos(lastFinalNanos - endOfSpeech) : null,
+                reply.firstTokenNanos() > 0 ? Duration.ofNanos(reply.firstTokenNanos() - reply.startedNanos()) : null,
+                firstPlayed > 0 && reply.firstTokenNanos() > 0
+                        ? Duration.ofNanos(Math.max(0, firstPlayed - reply.firstTokenNanos()))
+                        : null,
+                endOfSpeech > 0 && firstPlayed > endOfSpeech ? Duration.ofNanos(firstPlayed - endOfSpeech) : null,
+                interrupted,
+                reply.toolCalls());
+        session.emit(new SessionEvent.Metrics(metrics));
+    }
+
+    private boolean isSessionReply(Reply reply) {
+        return reply.userText() == null && reply.endOfSpeechNanos() == 0;
+    }
+
+    private void addItem(ChatItem item) {
+        history.add(item);
+        session.emit(new SessionEvent.ItemAdded(item));
+    }
+
+    private void setState(AgentState next) {
+        if (next != state) {
+            AgentState previous = state;
+            state = next;
+            session.emit(new SessionEvent.AgentStateChanged(previous, next));
+        }
+    }
+
+    AgentState state() {
+        return state;
+    }
+
+    ChatContext history() {
+        return history;
+    }
+
+    private void track(Reply reply) {
+        replies.put(reply.id(), reply);
+    }
+
+    private void discard(Reply reply) {
+        reply.cancel();
+        forget(reply);
+    }
+
+    private void forget(Reply reply) {
+        replies.remove(reply.id());
+        generated.remove(reply);
+        heldSteps.remove(reply);
+        stepMessages.remove(reply);
+    }
+
+    private @Nullable Reply replyOf(String segmentId) {
+        int dash = segmentId.lastIndexOf('-');
+        return dash < 0 ? null : replies.get(segmentId.substring(0, dash));
+    }
+
+    /** Ends the session once the current reply has been played (at once if nothing plays). */
+    void endAfterReply(CloseReason reason) {
+        endAfterReply = reason;
+        if (current == null) {
+            close(reason, null);
+        }
+    }
+
+    /** Ends the session: replies cancelled, timers stopped, listeners told; idempotent. */
+    void close(CloseReason reason, @Nullable String detail) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        timers.close();
+        for (Reply reply : List.copyOf(replies.values())) {
+            reply.cancel();
+        }
+        if (current != null) {
+            io.audioOutput().clearBuffer();
+        }
+        current = null;
+        preemptive = null;
+        session.closed(reason, detail);
+    }
+}
