@@ -57,7 +57,7 @@ ensure_go_tool livekit-server "$LIVEKIT_SERVER_MODULE"
 
 # webrtc-java's native library (the agents' WebRTC stack) links against PulseAudio's client
 # library even when, as here, no sound device is used.
-ensure_apt_packages libpulse0
+ensure_apt_packages libpulse0 espeak-ng
 
 # Independent LiveKit peers and services the tests need, beyond what running Sofia needs: Redis
 # (LiveKit's SIP API stores trunks and rules there) and the official Python SDK in a private venv
