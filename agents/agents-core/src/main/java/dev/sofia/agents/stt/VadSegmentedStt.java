@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Gives a one-shot recogniser (e.g. Whisper) a stream: a VAD cuts the audio into utterances, and
  * each is recognised when it ends. Events: {@code START_OF_SPEECH} when the VAD hears speech, then
  * {@code FINAL_TRANSCRIPT} (if anything was recognised) and {@code END_OF_SPEECH} when the
- * utterance is recognised. No interim results.
+ * utterance is recognised. No interim results. Retries are the recogniser's: an utterance that fails
+ * for good ends the stream with that failure.
  */
 public final class VadSegmentedStt extends Stt {
 
@@ -25,6 +26,15 @@ public final class VadSegmentedStt extends Stt {
         super(recogniser.label() + "+vad", new SttCapabilities(true, false));
         this.recogniser = recogniser;
         this.vad = vad;
+    }
+
+    /**
+     * Without retries of its own: the recogniser retries each utterance with its own options, and
+     * retrying on top would multiply the attempts (and rerun a stream's VAD from scratch).
+     */
+    @Override
+    public ConnectOptions connectOptions() {
+        return super.connectOptions().withMaxRetries(0);
     }
 
     @Override
@@ -56,6 +66,7 @@ public final class VadSegmentedStt extends Stt {
                         }
                     } finally {
                         feeder.interrupt();
+                        feeder.join(); // it reads our input: it must be gone before a retry or the end
                     }
                 }
             }

@@ -18,7 +18,9 @@ final class SentenceTtsStream extends TtsStream {
     private final Tts tts;
 
     SentenceTtsStream(Tts tts, ConnectOptions options) {
-        super(tts, options);
+        // Each sentence's synthesis retries itself; rerunning the stream on top would multiply the
+        // attempts and lose the text already taken from the input.
+        super(tts, options.withMaxRetries(0));
         this.tts = tts;
     }
 

@@ -79,8 +79,8 @@ public final class VadStream extends ProviderStream<AudioFrame, VadEvent> {
             position += length;
             boolean speech = p >= options.activationThreshold();
             if (!speaking) {
-                remember(frame, length);
                 speechRun = speech ? speechRun + length : 0;
+                remember(frame, length);
                 if (speech && speechRun >= options.minSpeech().toNanos()) {
                     speaking = true;
                     silenceRun = 0;
@@ -93,7 +93,7 @@ public final class VadStream extends ProviderStream<AudioFrame, VadEvent> {
                     emit(VadEvent.Type.START_OF_SPEECH, position - speechRun, p, List.copyOf(utterance));
                 }
             } else {
-                if (utteranceNanos < options.maxBufferedSpeech().toNanos()) {
+                if (utteranceNanos + length <= options.maxBufferedSpeech().toNanos()) {
                     utterance.add(frame);
                     utteranceNanos += length;
                 }
@@ -104,7 +104,6 @@ public final class VadStream extends ProviderStream<AudioFrame, VadEvent> {
                     silenceRun += length;
                     if (silenceRun >= options.minSilence().toNanos()) {
                         end(p);
-                        return;
                     }
                 }
             }
@@ -121,10 +120,12 @@ public final class VadStream extends ProviderStream<AudioFrame, VadEvent> {
             silenceRun = 0;
         }
 
+        /** Keeps the speech run so far plus {@code prefixPadding} before it (the onset of the first syllable). */
         private void remember(AudioFrame frame, long length) {
             padding.addLast(frame);
             paddingNanos += length;
-            while (paddingNanos > options.prefixPadding().toNanos() && padding.size() > 1) {
+            long keep = options.prefixPadding().toNanos() + speechRun;
+            while (paddingNanos > keep && padding.size() > 1) {
                 paddingNanos -= padding.removeFirst().durationNanos();
             }
         }
