@@ -71,6 +71,9 @@ public final class AgentSession implements AutoCloseable {
         this.vad = Objects.requireNonNull(builder.vad, "vad");
         this.options = builder.options;
         this.services = Map.copyOf(builder.services);
+        if (builder.meterRegistry != null) {
+            listeners.add(new SessionMeters(builder.meterRegistry));
+        }
     }
 
     public static Builder builder() {
@@ -304,6 +307,13 @@ public final class AgentSession implements AutoCloseable {
         private @Nullable Vad vad;
         private AgentSessionOptions options = AgentSessionOptions.DEFAULT;
         private final Map<Class<?>, Object> services = new HashMap<>();
+        private io.micrometer.core.instrument.@Nullable MeterRegistry meterRegistry;
+
+        /** Records turn timers and counters there (see {@code SessionMeters}). */
+        public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+            this.meterRegistry = registry;
+            return this;
+        }
 
         public Builder stt(Stt value) {
             this.stt = value;

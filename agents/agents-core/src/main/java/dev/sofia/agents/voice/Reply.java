@@ -54,6 +54,7 @@ final class Reply {
     private volatile long firstAudioNanos;
     private volatile long startedNanos;
     private volatile int toolCalls;
+    private volatile boolean ttsFailed;
     /** Playout reports of this reply's segments, by segment id (filled by the loop). */
     private final java.util.Map<String, dev.sofia.agents.audio.PlayoutBuffer.SegmentPlayout> playedOut =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -312,14 +313,38 @@ final class Reply {
         }
     }
 
-    /** Queues one sentence for synthesis as its own segment (the TTS stream's next flush). */
+    /**
+     * Queues one sentence for synthesis as its own segment (the TTS stream's next flush). Once the
+     * TTS has failed, the sentence is not spoken: its segment ends empty and its text goes to the
+     * transcript, so the caller can still read it.
+     */
     void speak(String sentence, int step, TtsStream tts) {
         if (cancelled) {
             return;
         }
         sentences.add(new Sentence(id + "-" + (sentences.size() + 1), sentence, step));
-        tts.pushText(sentence);
-        tts.flush();
+        if (ttsFailed) {
+            deliver(sentences.size() - 1, emptyFinal());
+            loop.post(new SessionLoop.UnspokenText(this, sentence));
+            return;
+        }
+        try {
+            tts.pushText(sentence);
+            tts.flush();
+        } catch (IllegalStateException e) {
+            // the TTS stream ended meanwhile (failed): handled like any sentence after a failure
+            deliver(sentences.size() - 1, emptyFinal());
+            loop.post(new SessionLoop.UnspokenText(this, sentence));
+        }
+    }
+
+    private SynthesizedAudio emptyFinal() {
+        return new SynthesizedAudio(
+                AudioFrame.silence(
+                        loop.audioOutput().sampleRate(), loop.audioOutput().channels(), 0),
+                "",
+                true,
+                "");
     }
 
     /** Audio from the TTS for the n-th sentence; held back until the reply is committed. */

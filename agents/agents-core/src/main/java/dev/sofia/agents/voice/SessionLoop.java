@@ -63,6 +63,8 @@ final class SessionLoop {
 
     record TtsFailed(Reply reply, ProviderException error, String unspoken) implements Signal {}
 
+    record UnspokenText(Reply reply, String text) implements Signal {}
+
     record StepText(Reply reply, int step, ChatMessage message) implements Signal {}
 
     record StepToolCalls(Reply reply, List<FunctionCall> calls) implements Signal {}
@@ -206,6 +208,8 @@ final class SessionLoop {
                 countError("tts", error);
                 io.transcripts().agentTranscript(reply.id(), unspoken, false);
             }
+            case UnspokenText(Reply reply, String text) ->
+                io.transcripts().agentTranscript(reply.id(), text + " ", false);
             case StepText step -> onStepText(step);
             case StepToolCalls(Reply reply, List<FunctionCall> calls) -> calls.forEach(this::addItem);
             case StepToolOutputs(Reply reply, List<FunctionCallOutput> outputs) -> outputs.forEach(this::addItem);
