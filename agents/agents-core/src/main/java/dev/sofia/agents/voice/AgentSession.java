@@ -49,10 +49,10 @@ public final class AgentSession implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AgentSession.class);
 
     private final String id = "session_" + UUID.randomUUID().toString().substring(0, 8);
-    private final Stt stt;
+    private final @Nullable Stt stt;
     private final Llm llm;
     private final Tts tts;
-    private final Vad vad;
+    private final @Nullable Vad vad;
     private final AgentSessionOptions options;
     private final Map<Class<?>, Object> services;
     private final List<Consumer<SessionEvent>> listeners = new CopyOnWriteArrayList<>();
@@ -65,10 +65,10 @@ public final class AgentSession implements AutoCloseable {
     private volatile @Nullable Thread pump;
 
     private AgentSession(Builder builder) {
-        this.stt = Objects.requireNonNull(builder.stt, "stt");
+        this.stt = builder.stt;
         this.llm = Objects.requireNonNull(builder.llm, "llm");
         this.tts = Objects.requireNonNull(builder.tts, "tts");
-        this.vad = Objects.requireNonNull(builder.vad, "vad");
+        this.vad = builder.vad;
         this.options = builder.options;
         this.services = Map.copyOf(builder.services);
         if (builder.meterRegistry != null) {
@@ -97,11 +97,17 @@ public final class AgentSession implements AutoCloseable {
         out.onPlayout(
                 segment -> newLoop.post(new SessionLoop.PlayoutStarted(segment)),
                 playout -> newLoop.post(new SessionLoop.PlayoutDone(playout)));
-        VadStream voice = vad.stream();
-        vadStream = voice;
-        Thread.ofVirtual().name(id + "-vad").start(() -> readVad(voice, newLoop));
-        restartRecognition();
-        pump = Thread.ofVirtual().name(id + "-input").start(() -> pumpInput(newIo.audioInput(), newLoop));
+        AudioInput input = newIo.audioInput();
+        if (input != null) {
+            if (vad == null || stt == null) {
+                throw new IllegalArgumentException("a session with audio input needs a VAD and an STT");
+            }
+            VadStream voice = vad.stream();
+            vadStream = voice;
+            Thread.ofVirtual().name(id + "-vad").start(() -> readVad(voice, newLoop));
+            restartRecognition();
+            pump = Thread.ofVirtual().name(id + "-input").start(() -> pumpInput(input, newLoop));
+        }
         Thread.ofVirtual().name(id + "-loop").start(newLoop::run);
     }
 
@@ -207,11 +213,12 @@ public final class AgentSession implements AutoCloseable {
     /** (Re)opens the speech recognition stream, e.g. after it failed. */
     void restartRecognition() {
         SessionLoop running = loop;
-        if (running == null || closed.isDone()) {
+        Stt recogniser = stt;
+        if (running == null || recogniser == null || closed.isDone()) {
             return;
         }
         SttStream old = sttStream;
-        SttStream fresh = stt.stream(options.language());
+        SttStream fresh = recogniser.stream(options.language());
         sttStream = fresh;
         if (old != null) {
             old.close();
@@ -299,7 +306,10 @@ public final class AgentSession implements AutoCloseable {
         }
     }
 
-    /** Builds a session from its providers; {@code vad}, {@code stt}, {@code llm}, {@code tts} are required. */
+    /**
+     * Builds a session from its providers: {@code llm} and {@code tts} always, {@code vad} and {@code
+     * stt} when the session hears audio (not for a text-only session).
+     */
     public static final class Builder {
         private @Nullable Stt stt;
         private @Nullable Llm llm;

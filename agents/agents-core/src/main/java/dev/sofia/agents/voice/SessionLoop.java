@@ -141,6 +141,10 @@ final class SessionLoop {
         return session.service(type);
     }
 
+    boolean hearsAudio() {
+        return io.audioInput() != null;
+    }
+
     boolean isEnding() {
         return endAfterReply != null || closed;
     }

@@ -39,8 +39,11 @@ final class SessionTimers {
         scheduler.schedule(() -> loop.post(new SessionLoop.Timer(kind, token)), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /** Starts the silence timer; not in a text-only session, where nobody is expected to speak. */
     void startAway() {
-        start(Kind.AWAY, loop.options().userAwayTimeout());
+        if (loop.hearsAudio()) {
+            start(Kind.AWAY, loop.options().userAwayTimeout());
+        }
     }
 
     void cancel(Kind kind) {
