@@ -120,6 +120,21 @@ public final class LocalAudioTrack {
         listeners.add(listener);
     }
 
+    /** Called with a segment's id when its first sample is played (same thread and order as the reports). */
+    public void onSegmentStarted(Consumer<String> listener) {
+        buffer.onSegmentStarted(listener);
+    }
+
+    /** Stops playout at the next frame (silence goes out), keeping what is queued. */
+    public void pause() {
+        buffer.pause();
+    }
+
+    /** Goes on playing after {@link #pause()}. */
+    public void resume() {
+        buffer.resume();
+    }
+
     /** Frames played more than 10 ms late; a rising count means the host is overloaded. */
     public long latePlayoutTicks() {
         PacedStream p = playout;
