@@ -141,7 +141,7 @@ class DeepgramSttFailureTests {
 
     @Test
     void aSlowHandshakeTimesOut() throws Exception {
-        server.handshakeDelay(Duration.ofSeconds(2));
+        server.handshakeDelay(Duration.ofSeconds(1));
         ConnectOptions options = new ConnectOptions(0, Duration.ZERO, Duration.ofMillis(200));
         try (SttStream stream = stt(server, options).stream(null)) {
             long started = System.nanoTime();

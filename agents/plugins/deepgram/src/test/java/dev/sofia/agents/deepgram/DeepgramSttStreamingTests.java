@@ -150,19 +150,37 @@ class DeepgramSttStreamingTests {
     }
 
     @Test
+    void speechFinalEndsSpeechWhenUtteranceEndIsOff() throws Exception {
+        server.utterances("Ja bitte");
+        DeepgramSttOptions settings = DeepgramSttOptions.of(StreamHelpers.KEY)
+                .withBaseUrl(server.baseUrl())
+                .withUtteranceEndMs(0);
+        try (SttStream stream = stt(settings, FAST).stream(null)) {
+            push(stream, 1200);
+            stream.endInput();
+            assertThat(types(drain(stream)))
+                    .containsExactly(
+                            START_OF_SPEECH, INTERIM_TRANSCRIPT, FINAL_TRANSCRIPT, END_OF_SPEECH, RECOGNITION_USAGE);
+        }
+        assertThat(server.sessions().getFirst().param("utterance_end_ms")).isNull();
+    }
+
+    @Test
     void aKeepAliveGoesOutWhenNoAudioComes() throws Exception {
         DeepgramSttOptions settings = DeepgramSttOptions.of(StreamHelpers.KEY)
                 .withBaseUrl(server.baseUrl())
                 .withKeepAliveInterval(Duration.ofMillis(100));
         try (SttStream stream = stt(settings, FAST).stream(null)) {
-            Thread.sleep(450);
+            server.awaitSession(0, Duration.ofSeconds(5));
+            Thread.sleep(600); // 100 ms without audio, six times over
             push(stream, 100);
             stream.endInput();
             drain(stream);
         }
         List<String> types = server.sessions().getFirst().messageTypes();
         assertThat(types.getLast()).isEqualTo("CloseStream");
-        assertThat(types.subList(0, types.size() - 1)).hasSizeBetween(3, 5).containsOnly("KeepAlive");
+        // the count depends on scheduling; that they come at all, and nothing else, is the point
+        assertThat(types.subList(0, types.size() - 1)).hasSizeBetween(2, 7).containsOnly("KeepAlive");
     }
 
     @Test

@@ -19,8 +19,8 @@ final class StreamHelpers {
 
     static final String KEY = "test-key";
 
-    /** Quick retries and a short timeout, so failure tests take milliseconds. */
-    static final ConnectOptions FAST = new ConnectOptions(3, Duration.ofMillis(20), Duration.ofSeconds(2));
+    /** Quick retries; a generous timeout, as a loaded build machine can take seconds to connect. */
+    static final ConnectOptions FAST = new ConnectOptions(3, Duration.ofMillis(20), Duration.ofSeconds(10));
 
     private StreamHelpers() {}
 
