@@ -38,8 +38,9 @@ public abstract class SttStream extends ProviderStream<AudioFrame, SpeechEvent> 
     }
 
     public final void pushFrame(AudioFrame frame) {
-        pushInput(frame);
+        // Counted first: once queued, the transport may finish and report before this returns.
         audioNanos += frame.durationNanos();
+        pushInput(frame);
     }
 
     @Override

@@ -32,8 +32,9 @@ public abstract class TtsStream extends ProviderStream<String, SynthesizedAudio>
 
     public final void pushText(String text) {
         if (!text.isEmpty()) {
-            pushInput(text);
+            // Counted first: once queued, the transport may finish and report before this returns.
             characters += text.length();
+            pushInput(text);
         }
     }
 
