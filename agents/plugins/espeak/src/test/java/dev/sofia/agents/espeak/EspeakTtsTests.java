@@ -9,7 +9,6 @@ import dev.sofia.agents.audio.AudioLevels;
 import dev.sofia.agents.provider.ProviderError;
 import dev.sofia.agents.provider.ProviderException;
 import dev.sofia.agents.provider.ProviderStream;
-import dev.sofia.agents.tokenize.SentenceSplitter;
 import dev.sofia.agents.tts.ChunkedSynthesis;
 import dev.sofia.agents.tts.SynthesizedAudio;
 import dev.sofia.agents.tts.TtsStream;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -84,13 +82,7 @@ class EspeakTtsTests {
         assertThat(AudioLevels.dbfs(at8k)).isCloseTo(AudioLevels.dbfs(native22k), within(2.0));
     }
 
-    /**
-     * Skipped while agents-core's {@code SentenceSplitter} cannot be loaded: at 95028a3 its
-     * abbreviation {@code Set.of(…)} lists "fr" twice, so its class initialiser throws and every
-     * sentence-by-sentence TTS stream ends empty. Runs by itself once that is fixed.
-     */
     @Test
-    @EnabledIf("sentenceSplitterLoads")
     void streamedTextGivesOneSegmentPerFlushEachEndingInAFinalPiece() throws Exception {
         EspeakTts tts = new EspeakTts(EspeakTtsOptions.forLanguage("de"));
 
@@ -191,15 +183,6 @@ class EspeakTtsTests {
             assertThat(p.isFinal()).isTrue();
             assertThat(p.frame().samplesPerChannel()).isZero();
         });
-    }
-
-    static boolean sentenceSplitterLoads() {
-        try {
-            new SentenceSplitter();
-            return true;
-        } catch (ExceptionInInitializerError | NoClassDefFoundError e) {
-            return false;
-        }
     }
 
     private static double seconds(EspeakTts tts, String text) throws InterruptedException {
