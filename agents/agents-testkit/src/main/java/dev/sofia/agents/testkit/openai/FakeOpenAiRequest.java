@@ -1,5 +1,6 @@
 package dev.sofia.agents.testkit.openai;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -7,11 +8,12 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A request the {@link FakeOpenAiServer} received: method, path, headers (names in lower case), the
- * raw body, and the body parsed: {@code json} for JSON requests, {@code form} and {@code file} for
- * multipart uploads (transcriptions).
+ * A request the {@link FakeOpenAiServer} received: when its body had arrived, method, path, headers
+ * (names in lower case), the raw body, and the body parsed: {@code json} for JSON requests, {@code
+ * form} and {@code file} for multipart uploads (transcriptions).
  */
 public record FakeOpenAiRequest(
+        Instant receivedAt,
         String method,
         String path,
         Map<String, List<String>> headers,

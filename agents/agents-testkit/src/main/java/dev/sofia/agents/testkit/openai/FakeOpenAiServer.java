@@ -3,12 +3,11 @@ package dev.sofia.agents.testkit.openai;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A local stand-in for the OpenAI API, speaking its wire format on {@code 127.0.0.1}: {@code POST
@@ -160,12 +159,19 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException, InterruptedException {
         FakeOpenAiRequest request = record(exchange);
         if (!("Bearer " + apiKey).equals(request.header("Authorization"))) {
-            sendError(exchange, ErrorReply.invalidApiKey());
+            Replies.sendError(exchange, ErrorReply.invalidApiKey());
+            return;
+        }
+        if (request.json() == null
+                && request.body().length > 0
+                && request.file() == null
+                && request.form().isEmpty()) {
+            Replies.sendError(exchange, ErrorReply.badRequest("We could not parse the JSON body of your request."));
             return;
         }
         FakeEndpoint endpoint = endpointOf(request);
         if (endpoint == null) {
-            sendError(
+            Replies.sendError(
                     exchange,
                     new ErrorReply(
                             404,
@@ -177,13 +183,13 @@ public final class FakeOpenAiServer implements AutoCloseable {
         FakeReply reply = replies.get(endpoint).poll();
         switch (reply) {
             case null ->
-                sendError(
+                Replies.sendError(
                         exchange,
                         new ErrorReply(500, "FakeOpenAiServer: no reply scripted for " + endpoint, "server_error", ""));
-            case ErrorReply error -> sendError(exchange, error);
+            case ErrorReply error -> Replies.sendError(exchange, error);
             case ChatReply chat -> streamChat(exchange, request, chat);
-            case TranscriptionReply transcription -> transcribe(exchange, request, transcription);
-            case SpeechReply speech -> speak(exchange, request, speech);
+            case TranscriptionReply transcription -> AudioReplies.transcribe(exchange, request, transcription, latency);
+            case SpeechReply speech -> AudioReplies.speak(exchange, request, speech, latency);
         }
     }
 
@@ -191,56 +197,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
             throws IOException, InterruptedException {
         JsonNode body = request.requireJson();
         if (!body.path("stream").asBoolean(false)) {
-            sendError(exchange, ErrorReply.badRequest("FakeOpenAiServer answers only streamed chat completions"));
+            Replies.sendError(
+                    exchange, ErrorReply.badRequest("FakeOpenAiServer answers only streamed chat completions"));
             return;
         }
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("x-request-id", "req_" + requests.size());
         exchange.sendResponseHeaders(200, 0);
         new ChatCompletionStream(reply, body).writeTo(exchange.getResponseBody(), latency);
-    }
-
-    private void transcribe(HttpExchange exchange, FakeOpenAiRequest request, TranscriptionReply reply)
-            throws IOException, InterruptedException {
-        if (request.file() == null || !request.form().containsKey("model")) {
-            sendError(exchange, ErrorReply.badRequest("a transcription needs 'file' and 'model'"));
-            return;
-        }
-        ChatCompletionStream.sleep(latency.timeToFirstToken());
-        if ("text".equals(request.form().get("response_format"))) {
-            send(exchange, 200, "text/plain; charset=utf-8", reply.text() + "\n");
-        } else {
-            ObjectNode json = JSON.createObjectNode().put("text", reply.text());
-            send(exchange, 200, "application/json", json.toString());
-        }
-    }
-
-    private void speak(HttpExchange exchange, FakeOpenAiRequest request, SpeechReply reply)
-            throws IOException, InterruptedException {
-        JsonNode body = request.requireJson();
-        if (!body.path("response_format").asString("mp3").equals("pcm")) {
-            sendError(exchange, ErrorReply.badRequest("FakeOpenAiServer speaks only response_format pcm"));
-            return;
-        }
-        FakeLatency delays = latency;
-        exchange.getResponseHeaders().set("Content-Type", "audio/pcm");
-        exchange.sendResponseHeaders(200, 0);
-        ChatCompletionStream.sleep(delays.timeToFirstAudioByte());
-        byte[] pcm = reply.pcm();
-        OutputStream out = exchange.getResponseBody();
-        for (int at = 0; at < pcm.length; at += reply.chunkBytes()) {
-            int end = Math.min(pcm.length, at + reply.chunkBytes());
-            if (reply.dropAfterBytes() >= 0 && end > reply.dropAfterBytes()) {
-                out.write(pcm, at, Math.max(0, reply.dropAfterBytes() - at));
-                out.flush();
-                throw new DroppedConnection();
-            }
-            if (at > 0) {
-                ChatCompletionStream.sleep(delays.betweenAudioChunks());
-            }
-            out.write(pcm, at, end - at);
-            out.flush();
-        }
     }
 
     private FakeOpenAiRequest record(HttpExchange exchange) throws IOException {
@@ -250,10 +214,15 @@ public final class FakeOpenAiServer implements AutoCloseable {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         JsonNode json = null;
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            json = JSON.readTree(body);
+            try {
+                json = JSON.readTree(body);
+            } catch (JacksonException e) {
+                json = null; // recorded as sent; answered with a 400 like OpenAI's
+            }
         }
         Multipart.Parts parts = Multipart.parse(contentType, body);
         FakeOpenAiRequest request = new FakeOpenAiRequest(
+                Instant.now(),
                 exchange.getRequestMethod(),
                 exchange.getRequestURI().getPath(),
                 headers,
@@ -272,26 +241,5 @@ public final class FakeOpenAiServer implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    private static void sendError(HttpExchange exchange, ErrorReply error) throws IOException {
-        ObjectNode body = JSON.createObjectNode();
-        ObjectNode inner = body.putObject("error")
-                .put("message", error.message())
-                .put("type", error.type())
-                .putNull("param");
-        if (error.code().isEmpty()) {
-            inner.putNull("code");
-        } else {
-            inner.put("code", error.code());
-        }
-        send(exchange, error.status(), "application/json", body.toString());
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 }

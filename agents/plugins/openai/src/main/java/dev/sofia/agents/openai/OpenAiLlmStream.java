@@ -18,8 +18,9 @@ import java.util.function.Consumer;
 /**
  * One streamed chat completion over the SDK: text deltas become text chunks as they arrive, tool
  * calls are emitted once complete, the usage chunk last. Each attempt has its own HTTP call, which
- * {@link #close()} cancels (the base class only interrupts the thread, which does not unblock a
- * socket read on a platform thread and leaves the request running on the server).
+ * {@link #close()} cancels: the base class interrupts the stream's virtual thread, which only
+ * helps while it is blocked in a socket read (not while it resolves the host, connects or parses),
+ * and cancelling the call also tells the server at once that nobody is listening.
  */
 final class OpenAiLlmStream extends LlmStream {
 

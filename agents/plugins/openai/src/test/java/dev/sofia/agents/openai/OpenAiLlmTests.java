@@ -175,7 +175,7 @@ class OpenAiLlmTests {
         stream.close();
 
         assertThat(stream.next()).isNull();
-        assertThat(server.awaitClientDisconnect(Duration.ofSeconds(2)))
+        assertThat(server.awaitClientDisconnect(Duration.ofSeconds(5)))
                 .as("the server saw the client go away")
                 .isTrue();
         assertThat(awaitEvent(LlmMetrics.class).cancelled()).isTrue();

@@ -147,7 +147,7 @@ class OpenAiTtsTests {
         synthesis.close();
 
         assertThat(synthesis.next()).isNull();
-        assertThat(server.awaitClientDisconnect(Duration.ofSeconds(2))).isTrue();
+        assertThat(server.awaitClientDisconnect(Duration.ofSeconds(5))).isTrue();
     }
 
     private static List<SynthesizedAudio> drain(ChunkedSynthesis synthesis) throws InterruptedException {
