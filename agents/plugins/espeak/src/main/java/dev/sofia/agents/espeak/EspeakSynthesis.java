@@ -60,8 +60,9 @@ final class EspeakSynthesis extends ChunkedSynthesis {
         Thread errors = Thread.ofVirtual().name("espeak-stderr").start(() -> drain(espeak.getErrorStream(), stderr));
         Watchdog watchdog = new Watchdog(espeak, options().timeout().toMillis());
         IOException readFailure = null;
+        SynthesizedAudio last = null;
         try {
-            readAudio(espeak.getInputStream(), watchdog, out);
+            last = readAudio(espeak.getInputStream(), watchdog, out);
         } catch (IOException e) {
             readFailure = e; // if espeak failed, its exit code and stderr say why
         } finally {
@@ -85,9 +86,16 @@ final class EspeakSynthesis extends ChunkedSynthesis {
         if (readFailure != null) {
             throw new ProviderException(tts.label(), "unreadable espeak-ng output: " + readFailure.getMessage(), false);
         }
+        // Only a synthesis that succeeded ends with a final piece.
+        out.accept(
+                last != null
+                        ? new SynthesizedAudio(last.frame(), segmentId, true, "")
+                        : new SynthesizedAudio(AudioFrame.silence(tts.sampleRate(), 1, 0), segmentId, true, ""));
     }
 
-    private void readAudio(InputStream stdout, Watchdog watchdog, Consumer<SynthesizedAudio> out) throws IOException {
+    /** Passes on the audio as it comes, all but the last piece, which it returns. */
+    private @Nullable SynthesizedAudio readAudio(InputStream stdout, Watchdog watchdog, Consumer<SynthesizedAudio> out)
+            throws IOException {
         WavStream wav = WavStream.open(stdout);
         watchdog.cancel(); // espeak answered; the rest of the text may take as long as it takes
         if (wav.channels() != 1) {
@@ -103,10 +111,7 @@ final class EspeakSynthesis extends ChunkedSynthesis {
         if (resampler != null) {
             held = pass(resampler.finish(), held, out);
         }
-        out.accept(
-                held != null
-                        ? new SynthesizedAudio(held.frame(), segmentId, true, "")
-                        : new SynthesizedAudio(AudioFrame.silence(tts.sampleRate(), 1, 0), segmentId, true, ""));
+        return held;
     }
 
     /** Sends the piece held so far and holds {@code samples} instead (empty conversions are skipped). */
