@@ -114,4 +114,42 @@ class AgentSessionTurnTests extends AgentSessionTestBase {
         assertThat(String.join(" ", tts.spoken()))
                 .isEqualTo(SessionPhrases.GERMAN.stillThere() + " " + SessionPhrases.GERMAN.goodbyeAway());
     }
+
+    @Test
+    void aReplyPreparedDuringThePauseIsDroppedWhenTheCallerGoesOn() throws InterruptedException {
+        llm.latency(Duration.ofMillis(50), Duration.ZERO)
+                .respondWith(request -> FakeLlm.Answer.text("Antwort auf: "
+                        + request.context()
+                                .lastMessage(dev.sofia.agents.llm.ChatRole.USER)
+                                .orElseThrow()
+                                .text()));
+        // a long endpointing delay: the first part's reply is prepared, then the caller goes on
+        start(
+                Agent.of("Sie sind Sofia.", List.of()),
+                fast().withEndpointing(Duration.ofMillis(700), Duration.ofMillis(700)));
+        await(state(AgentState.LISTENING));
+
+        stt.willHear("Ich hätte gern einen Termin");
+        stt.willHear("am Dienstag.");
+        caller.speak(Duration.ofMillis(400));
+        await(e -> e instanceof SessionEvent.UserTranscribed t && t.isFinal());
+        // the first part's reply is being prepared now; the caller goes on before the turn ends
+        caller.speak(Duration.ofMillis(400));
+        await(e -> e instanceof SessionEvent.Metrics m && !m.metrics().interrupted());
+
+        assertThat(llm.requests()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(llm.requests()
+                        .getFirst()
+                        .context()
+                        .lastMessage(ChatRole.USER)
+                        .orElseThrow()
+                        .text())
+                .isEqualTo("Ich hätte gern einen Termin");
+        ChatMessage answer = session.history().lastMessage(ChatRole.ASSISTANT).orElseThrow();
+        assertThat(answer.text()).isEqualTo("Antwort auf: Ich hätte gern einen Termin am Dienstag.");
+        assertThat(transcripts.agent).containsExactly("Antwort auf: Ich hätte gern einen Termin am Dienstag.");
+        assertThat(session.history().items().stream()
+                        .filter(i -> i instanceof ChatMessage m && m.role() == ChatRole.USER))
+                .hasSize(1);
+    }
 }
