@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * throws {@link IllegalStateException}. Output: {@link #next()} blocks for the next item and returns
  * {@code null} once the stream is finished; if the provider failed for good it throws that {@link
  * ProviderException} instead (again on every later call). {@link #close()} cancels: the transport
- * thread is interrupted, buffered output is discarded and {@code next()} returns {@code null}.
+ * thread is interrupted, {@link #onClose()} releases what an interrupt cannot (a socket, a process),
+ * buffered output is discarded and {@code next()} returns {@code null}.
  *
  * <p>Retries (the template's job, not the plugin's): when {@link #run} throws a retryable {@link
  * ProviderException}, it is run again after the options' interval, up to {@code maxRetries} times,
@@ -59,6 +60,13 @@ public abstract class ProviderStream<I, O> implements AutoCloseable {
 
     /** Called on the stream's thread for each output item before the consumer sees it. */
     protected void onOutput(O item) {}
+
+    /**
+     * Called by {@link #close()} after the transport thread was interrupted: release what an
+     * interrupt does not unblock (a socket, an HTTP call, a child process's pipe). Any thread;
+     * must not block; may run while {@link #run} is still unwinding.
+     */
+    protected void onClose() {}
 
     /** Called once on the stream's thread when it is finished ({@code failure} if it failed). */
     protected void onFinished(@Nullable ProviderException failure, boolean cancelled) {}
@@ -134,6 +142,7 @@ public abstract class ProviderStream<I, O> implements AutoCloseable {
         if (thread != null) {
             thread.interrupt();
         }
+        onClose();
     }
 
     public final boolean isClosed() {
@@ -174,7 +183,12 @@ public abstract class ProviderStream<I, O> implements AutoCloseable {
                     break;
                 } catch (InterruptedException e) {
                     break; // closed
-                } catch (Exception e) {
+                } catch (Exception | Error e) {
+                    // An Error (e.g. a class that failed to initialise) must fail the stream, not end
+                    // it as an empty success; the JVM's own distress (out of memory) is passed on.
+                    if (e instanceof VirtualMachineError vmError) {
+                        throw vmError;
+                    }
                     if (closed) {
                         break;
                     }

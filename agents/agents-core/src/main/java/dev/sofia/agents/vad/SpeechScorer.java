@@ -3,8 +3,10 @@ package dev.sofia.agents.vad;
 import dev.sofia.agents.audio.AudioFrame;
 
 /**
- * The model part of a VAD: how likely one 10 ms frame is speech (0..1). One scorer per stream (it
- * may keep state between frames); not thread-safe; {@link #close()} frees what it holds.
+ * The model part of a VAD: how likely a frame is speech (0..1). Frames come as they were pushed
+ * into the VAD stream — 10 ms from a room, any length from elsewhere — so a model that needs fixed
+ * blocks cuts them itself. One scorer per stream (it may keep state between frames); not
+ * thread-safe; {@link #close()} frees what it holds.
  */
 public interface SpeechScorer extends AutoCloseable {
 

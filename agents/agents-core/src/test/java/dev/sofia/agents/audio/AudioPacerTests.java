@@ -148,10 +148,12 @@ class AudioPacerTests {
             assertThat(afterPause.await(10, TimeUnit.SECONDS)).isTrue();
             pacer.stop();
 
-            // every deadline up to now was served: real frames plus silence fills, nothing skipped
-            assertThat(stream.skippedTicks()).isZero();
-            assertThat(stream.filledTicks())
-                    .isBetween(pausedFor / AudioPacer.FRAME_NANOS - 3, pausedFor / AudioPacer.FRAME_NANOS);
+            // The deadlines the pause missed beyond the catch-up were served with silence (or, had
+            // the machine stalled the pacer for over 200 ms more, given up) — not with source
+            // frames. Bounds only from below: a loaded machine adds stalls, never removes them.
+            long missed = pausedFor / AudioPacer.FRAME_NANOS - 3;
+            assertThat(stream.filledTicks()).isPositive();
+            assertThat(stream.filledTicks() + stream.skippedTicks()).isGreaterThanOrEqualTo(missed);
             // the source was not drained by the catch-up: its frames came in order, none lost
             List<Integer> real = delivered.stream().filter(n -> n != 0).toList();
             for (int i = 0; i < real.size(); i++) {
@@ -164,6 +166,7 @@ class AudioPacerTests {
     @Test
     void aStallLongerThanTheFillLimitSkipsTheOldestDeadlines() throws InterruptedException {
         var done = new CountDownLatch(1);
+        long startedAt = System.nanoTime();
         try (var pacer = new AudioPacer("test", 2, 5)) {
             PacedStream stream = pacer.add(
                     "a",
@@ -181,9 +184,13 @@ class AudioPacerTests {
                 Thread.sleep(5);
             }
             pacer.stop();
+            long elapsed = (System.nanoTime() - startedAt) / AudioPacer.FRAME_NANOS;
 
-            assertThat(stream.skippedTicks()).isBetween(12L, 20L);
-            assertThat(stream.filledTicks()).isBetween(1L, 5L);
+            // 20 deadlines missed, 5 may be served late (2 caught up, 3 filled): at least 13 given
+            // up; and never more frames than real time allows, however the machine stalls
+            assertThat(stream.skippedTicks()).isGreaterThanOrEqualTo(13);
+            assertThat(stream.filledTicks()).isPositive();
+            assertThat(stream.ticks() + stream.filledTicks()).isLessThanOrEqualTo(elapsed + 1);
         }
     }
 
