@@ -58,115 +58,124 @@ public record AgentSessionOptions(
     }
 
     public AgentSessionOptions withEndpointing(Duration min, Duration max) {
-        return new AgentSessionOptions(
-                min,
-                max,
-                preemptiveGeneration,
-                allowInterruptions,
-                minInterruptionDuration,
-                minInterruptionWords,
-                falseInterruptionTimeout,
-                maxToolSteps,
-                toolFillerDelay,
-                userAwayTimeout,
-                maxUnrecoverableErrors,
-                language);
+        return toBuilder().endpointing(min, max).build();
     }
 
     public AgentSessionOptions withInterruptions(
             boolean allow, Duration minDuration, int minWords, Duration falseTimeout) {
-        return new AgentSessionOptions(
-                minEndpointingDelay,
-                maxEndpointingDelay,
-                preemptiveGeneration,
-                allow,
-                minDuration,
-                minWords,
-                falseTimeout,
-                maxToolSteps,
-                toolFillerDelay,
-                userAwayTimeout,
-                maxUnrecoverableErrors,
-                language);
+        return toBuilder()
+                .interruptions(allow, minDuration, minWords, falseTimeout)
+                .build();
     }
 
     public AgentSessionOptions withPreemptiveGeneration(boolean preemptive) {
-        return new AgentSessionOptions(
-                minEndpointingDelay,
-                maxEndpointingDelay,
-                preemptive,
-                allowInterruptions,
-                minInterruptionDuration,
-                minInterruptionWords,
-                falseInterruptionTimeout,
-                maxToolSteps,
-                toolFillerDelay,
-                userAwayTimeout,
-                maxUnrecoverableErrors,
-                language);
+        return toBuilder().preemptiveGeneration(preemptive).build();
     }
 
     public AgentSessionOptions withTools(int maxSteps, Duration fillerDelay) {
-        return new AgentSessionOptions(
-                minEndpointingDelay,
-                maxEndpointingDelay,
-                preemptiveGeneration,
-                allowInterruptions,
-                minInterruptionDuration,
-                minInterruptionWords,
-                falseInterruptionTimeout,
-                maxSteps,
-                fillerDelay,
-                userAwayTimeout,
-                maxUnrecoverableErrors,
-                language);
+        return toBuilder().tools(maxSteps, fillerDelay).build();
     }
 
     public AgentSessionOptions withUserAwayTimeout(Duration timeout) {
-        return new AgentSessionOptions(
-                minEndpointingDelay,
-                maxEndpointingDelay,
-                preemptiveGeneration,
-                allowInterruptions,
-                minInterruptionDuration,
-                minInterruptionWords,
-                falseInterruptionTimeout,
-                maxToolSteps,
-                toolFillerDelay,
-                timeout,
-                maxUnrecoverableErrors,
-                language);
+        return toBuilder().userAwayTimeout(timeout).build();
     }
 
     public AgentSessionOptions withMaxUnrecoverableErrors(int max) {
-        return new AgentSessionOptions(
-                minEndpointingDelay,
-                maxEndpointingDelay,
-                preemptiveGeneration,
-                allowInterruptions,
-                minInterruptionDuration,
-                minInterruptionWords,
-                falseInterruptionTimeout,
-                maxToolSteps,
-                toolFillerDelay,
-                userAwayTimeout,
-                max,
-                language);
+        return toBuilder().maxUnrecoverableErrors(max).build();
     }
 
     public AgentSessionOptions withLanguage(String newLanguage) {
-        return new AgentSessionOptions(
-                minEndpointingDelay,
-                maxEndpointingDelay,
-                preemptiveGeneration,
-                allowInterruptions,
-                minInterruptionDuration,
-                minInterruptionWords,
-                falseInterruptionTimeout,
-                maxToolSteps,
-                toolFillerDelay,
-                userAwayTimeout,
-                maxUnrecoverableErrors,
-                newLanguage);
+        return toBuilder().language(newLanguage).build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A copy of some options with a few changed; the record's checks run at {@link #build()}. */
+    public static final class Builder {
+        private Duration minEndpointingDelay;
+        private Duration maxEndpointingDelay;
+        private boolean preemptiveGeneration;
+        private boolean allowInterruptions;
+        private Duration minInterruptionDuration;
+        private int minInterruptionWords;
+        private Duration falseInterruptionTimeout;
+        private int maxToolSteps;
+        private Duration toolFillerDelay;
+        private Duration userAwayTimeout;
+        private int maxUnrecoverableErrors;
+        private String language;
+
+        private Builder(AgentSessionOptions o) {
+            minEndpointingDelay = o.minEndpointingDelay;
+            maxEndpointingDelay = o.maxEndpointingDelay;
+            preemptiveGeneration = o.preemptiveGeneration;
+            allowInterruptions = o.allowInterruptions;
+            minInterruptionDuration = o.minInterruptionDuration;
+            minInterruptionWords = o.minInterruptionWords;
+            falseInterruptionTimeout = o.falseInterruptionTimeout;
+            maxToolSteps = o.maxToolSteps;
+            toolFillerDelay = o.toolFillerDelay;
+            userAwayTimeout = o.userAwayTimeout;
+            maxUnrecoverableErrors = o.maxUnrecoverableErrors;
+            language = o.language;
+        }
+
+        public Builder endpointing(Duration min, Duration max) {
+            minEndpointingDelay = min;
+            maxEndpointingDelay = max;
+            return this;
+        }
+
+        public Builder preemptiveGeneration(boolean preemptive) {
+            preemptiveGeneration = preemptive;
+            return this;
+        }
+
+        public Builder interruptions(boolean allow, Duration minDuration, int minWords, Duration falseTimeout) {
+            allowInterruptions = allow;
+            minInterruptionDuration = minDuration;
+            minInterruptionWords = minWords;
+            falseInterruptionTimeout = falseTimeout;
+            return this;
+        }
+
+        public Builder tools(int maxSteps, Duration fillerDelay) {
+            maxToolSteps = maxSteps;
+            toolFillerDelay = fillerDelay;
+            return this;
+        }
+
+        public Builder userAwayTimeout(Duration timeout) {
+            userAwayTimeout = timeout;
+            return this;
+        }
+
+        public Builder maxUnrecoverableErrors(int max) {
+            maxUnrecoverableErrors = max;
+            return this;
+        }
+
+        public Builder language(String bcp47) {
+            language = bcp47;
+            return this;
+        }
+
+        public AgentSessionOptions build() {
+            return new AgentSessionOptions(
+                    minEndpointingDelay,
+                    maxEndpointingDelay,
+                    preemptiveGeneration,
+                    allowInterruptions,
+                    minInterruptionDuration,
+                    minInterruptionWords,
+                    falseInterruptionTimeout,
+                    maxToolSteps,
+                    toolFillerDelay,
+                    userAwayTimeout,
+                    maxUnrecoverableErrors,
+                    language);
+        }
     }
 }
