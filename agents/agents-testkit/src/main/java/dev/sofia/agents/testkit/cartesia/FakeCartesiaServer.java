@@ -184,7 +184,7 @@ public final class FakeCartesiaServer implements AutoCloseable {
                 chunkInterval,
                 chunkBytes,
                 faults.poll(),
-                () -> connections.drop(connection));
+                ws -> connections.drop(connection, ws));
         sessions.add(session);
         sockets.add(socket);
         return new MockResponse.Builder().webSocketUpgrade(socket).build();

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ServerSocketFactory;
+import okhttp3.WebSocket;
 
 /**
  * Server sockets that remember every connection they accept, so a fake can break one the hard way
@@ -18,23 +19,34 @@ final class TrackedSockets extends ServerSocketFactory {
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
     /**
-     * Breaks connection {@code index}: a FIN after what was written (closing at once would reset the
-     * connection and could destroy answers the peer has not read yet), the socket closed soon after.
+     * Breaks connection {@code index} once {@code socket} has written what it was given: a FIN
+     * after the last whole frame (a frame cut in half leaves the JDK's client waiting for its rest
+     * instead of seeing the end), the socket closed soon after.
      */
-    void drop(int index) {
+    void drop(int index, WebSocket socket) {
+        try {
+            for (int i = 0; i < 200 && socket.queueSize() > 0; i++) {
+                Thread.sleep(5);
+            }
+            // okhttp counts a frame as sent when its writer takes it, before the bytes are out
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         if (index >= accepted.size()) {
             return;
         }
-        Socket socket = accepted.get(index);
+        Socket raw = accepted.get(index);
         try {
-            socket.shutdownOutput();
+            raw.shutdownOutput();
         } catch (IOException e) {
             // already gone
         }
         Thread.ofVirtual().start(() -> {
             try {
                 Thread.sleep(200);
-                socket.close();
+                raw.close();
             } catch (IOException | InterruptedException e) {
                 // closing a socket that is going away anyway
             }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +35,7 @@ final class TtsSocket extends WebSocketListener {
     private final Duration chunkInterval;
     private final int chunkBytes;
     private final @Nullable Fault fault;
-    private final Runnable drop;
+    private final Consumer<WebSocket> drop;
     private final Set<String> started = new HashSet<>();
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
     // One thread per context, first in first out: a context's answers keep their order whatever
@@ -49,7 +50,7 @@ final class TtsSocket extends WebSocketListener {
             Duration chunkInterval,
             int chunkBytes,
             @Nullable Fault fault,
-            Runnable drop) {
+            Consumer<WebSocket> drop) {
         this.session = session;
         this.firstChunkLatency = firstChunkLatency;
         this.chunkInterval = chunkInterval;
@@ -157,14 +158,7 @@ final class TtsSocket extends WebSocketListener {
             return;
         }
         session.end(-1);
-        try { // okhttp writes on its own thread; what was sent before the drop should arrive
-            for (int i = 0; i < 200 && socket.queueSize() > 0; i++) {
-                Thread.sleep(5);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        drop.run(); // no close frame: the peer sees the connection break
+        drop.accept(socket); // no close frame: the peer sees the connection break
     }
 
     /** Runs {@code action} {@code delay} from now, but never before what the context queued earlier. */

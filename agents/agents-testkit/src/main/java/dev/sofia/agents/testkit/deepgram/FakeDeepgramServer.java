@@ -183,7 +183,7 @@ public final class FakeDeepgramServer implements AutoCloseable {
             FakeDeepgramSession session = new FakeDeepgramSession(query, requestId);
             int connection = request.getConnectionIndex();
             ListenSocket socket = new ListenSocket(
-                    session, utterances, speech, pause, latency, faults.poll(), () -> connections.drop(connection));
+                    session, utterances, speech, pause, latency, faults.poll(), ws -> connections.drop(connection, ws));
             sessions.add(session);
             sockets.add(socket);
             return new MockResponse.Builder()

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 import okio.ByteString;
@@ -32,7 +33,7 @@ final class ListenSocket extends WebSocketListener {
     private final double pause;
     private final long latencyNanos;
     private final @Nullable Fault fault;
-    private final Runnable drop;
+    private final Consumer<WebSocket> drop;
     // one thread, first in first out: answers keep their order whatever their delays
     private final ExecutorService outbox = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("fake-deepgram-out").factory());
@@ -48,7 +49,7 @@ final class ListenSocket extends WebSocketListener {
             Duration pause,
             Duration latency,
             @Nullable Fault fault,
-            Runnable drop) {
+            Consumer<WebSocket> drop) {
         this.session = session;
         this.utterances = List.copyOf(utterances);
         this.speech = speech.toNanos() / 1e9;
@@ -183,25 +184,10 @@ final class ListenSocket extends WebSocketListener {
         session.end(-1);
         String variant = scripted.variant();
         if (variant == null) {
-            later(
-                    () -> { // no close frame: the peer sees the connection break
-                        awaitWritten(socket);
-                        drop.run();
-                    });
+            later(() -> drop.accept(socket)); // no close frame: the peer sees the connection break
         } else {
             send(socket, DeepgramMessages.error(variant, scripted.description()));
             later(() -> socket.close(scripted.closeCode(), variant + ": " + scripted.description()));
-        }
-    }
-
-    /** okhttp writes on its own thread; answers sent before a drop should reach the peer. */
-    private static void awaitWritten(WebSocket socket) {
-        try {
-            for (int i = 0; i < 200 && socket.queueSize() > 0; i++) {
-                Thread.sleep(5);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
