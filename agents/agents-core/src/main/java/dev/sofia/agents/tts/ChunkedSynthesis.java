@@ -3,8 +3,6 @@ package dev.sofia.agents.tts;
 import dev.sofia.agents.provider.ConnectOptions;
 import dev.sofia.agents.provider.ProviderException;
 import dev.sofia.agents.provider.ProviderStream;
-import java.time.Duration;
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,14 +14,13 @@ public abstract class ChunkedSynthesis extends ProviderStream<Void, SynthesizedA
 
     private final Tts tts;
     private final String text;
-    private final long startedNanos = System.nanoTime();
-    private volatile long firstByteNanos;
-    private volatile long audioNanos;
+    private final SynthesisClock clock = new SynthesisClock();
 
     protected ChunkedSynthesis(Tts tts, String text, ConnectOptions options) {
         super(tts, options);
         this.tts = tts;
         this.text = text;
+        clock.addCharacters(text.length());
     }
 
     public final String text() {
@@ -36,23 +33,11 @@ public abstract class ChunkedSynthesis extends ProviderStream<Void, SynthesizedA
 
     @Override
     protected void onOutput(SynthesizedAudio audio) {
-        if (firstByteNanos == 0) {
-            firstByteNanos = System.nanoTime();
-        }
-        audioNanos += audio.frame().durationNanos();
+        clock.audio(audio);
     }
 
     @Override
     protected void onFinished(@Nullable ProviderException failure, boolean cancelled) {
-        long first = firstByteNanos;
-        tts.reportMetrics(new TtsMetrics(
-                tts.label(),
-                null,
-                first == 0 ? null : Duration.ofNanos(first - startedNanos),
-                Duration.ofNanos(System.nanoTime() - startedNanos),
-                text.length(),
-                Duration.ofNanos(audioNanos),
-                cancelled,
-                Instant.now()));
+        tts.reportMetrics(clock.metrics(tts, cancelled));
     }
 }

@@ -3,8 +3,6 @@ package dev.sofia.agents.tts;
 import dev.sofia.agents.provider.ConnectOptions;
 import dev.sofia.agents.provider.ProviderException;
 import dev.sofia.agents.provider.ProviderStream;
-import java.time.Duration;
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,10 +14,7 @@ import org.jspecify.annotations.Nullable;
 public abstract class TtsStream extends ProviderStream<String, SynthesizedAudio> {
 
     private final Tts tts;
-    private final long startedNanos = System.nanoTime();
-    private volatile long firstByteNanos;
-    private volatile long audioNanos;
-    private volatile int characters;
+    private final SynthesisClock clock = new SynthesisClock();
 
     protected TtsStream(Tts tts, ConnectOptions options) {
         super(tts, options);
@@ -33,30 +28,18 @@ public abstract class TtsStream extends ProviderStream<String, SynthesizedAudio>
     public final void pushText(String text) {
         if (!text.isEmpty()) {
             // Counted first: once queued, the transport may finish and report before this returns.
-            characters += text.length();
+            clock.addCharacters(text.length());
             pushInput(text);
         }
     }
 
     @Override
     protected void onOutput(SynthesizedAudio audio) {
-        if (firstByteNanos == 0) {
-            firstByteNanos = System.nanoTime();
-        }
-        audioNanos += audio.frame().durationNanos();
+        clock.audio(audio);
     }
 
     @Override
     protected void onFinished(@Nullable ProviderException failure, boolean cancelled) {
-        long first = firstByteNanos;
-        tts.reportMetrics(new TtsMetrics(
-                tts.label(),
-                null,
-                first == 0 ? null : Duration.ofNanos(first - startedNanos),
-                Duration.ofNanos(System.nanoTime() - startedNanos),
-                characters,
-                Duration.ofNanos(audioNanos),
-                cancelled,
-                Instant.now()));
+        tts.reportMetrics(clock.metrics(tts, cancelled));
     }
 }
