@@ -1,6 +1,7 @@
 package dev.sofia.agents.testkit.cartesia;
 
 import dev.sofia.agents.testkit.cartesia.TtsSocket.Fault;
+import dev.sofia.agents.testkit.websocket.TrackedSockets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

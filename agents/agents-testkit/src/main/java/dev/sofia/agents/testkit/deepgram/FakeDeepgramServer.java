@@ -2,6 +2,7 @@ package dev.sofia.agents.testkit.deepgram;
 
 import dev.sofia.agents.testkit.deepgram.DeepgramMessages.Word;
 import dev.sofia.agents.testkit.deepgram.ListenSocket.Fault;
+import dev.sofia.agents.testkit.websocket.TrackedSockets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

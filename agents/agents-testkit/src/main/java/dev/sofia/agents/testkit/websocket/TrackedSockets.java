@@ -1,4 +1,4 @@
-package dev.sofia.agents.testkit.deepgram;
+package dev.sofia.agents.testkit.websocket;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,7 +14,7 @@ import okhttp3.WebSocket;
  * (TCP close, no WebSocket close frame): the server side of okhttp's WebSocket cannot be cancelled.
  * Connection {@code n} is the one MockWebServer reports as {@code connectionIndex} {@code n}.
  */
-final class TrackedSockets extends ServerSocketFactory {
+public final class TrackedSockets extends ServerSocketFactory {
 
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
@@ -23,7 +23,7 @@ final class TrackedSockets extends ServerSocketFactory {
      * after the last whole frame (a frame cut in half leaves the JDK's client waiting for its rest
      * instead of seeing the end), the socket closed soon after.
      */
-    void drop(int index, WebSocket socket) {
+    public void drop(int index, WebSocket socket) {
         try {
             for (int i = 0; i < 200 && socket.queueSize() > 0; i++) {
                 Thread.sleep(5);
