@@ -1,6 +1,7 @@
 package dev.sofia.agents.deepgram;
 
 import dev.sofia.agents.audio.AudioFrame;
+import dev.sofia.agents.audio.Wav;
 import dev.sofia.agents.provider.ConnectOptions;
 import dev.sofia.agents.provider.ProviderConnectionException;
 import dev.sofia.agents.provider.ProviderStatusException;
@@ -54,7 +55,7 @@ public final class DeepgramStt extends Stt {
                 .header("Authorization", "Token " + settings.apiKey())
                 .header("Content-Type", "audio/wav")
                 .timeout(options.timeout())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Wav.of(audio)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Wav.encode(audio)))
                 .build();
         HttpResponse<String> response;
         try {

@@ -6,6 +6,7 @@ import com.openai.core.http.HttpResponseFor;
 import com.openai.models.audio.transcriptions.TranscriptionCreateParams;
 import com.openai.models.audio.transcriptions.TranscriptionCreateResponse;
 import dev.sofia.agents.audio.AudioFrame;
+import dev.sofia.agents.audio.Wav;
 import dev.sofia.agents.provider.ConnectOptions;
 import dev.sofia.agents.stt.SpeechData;
 import dev.sofia.agents.stt.SpeechEvent;
@@ -49,7 +50,7 @@ public final class OpenAiStt extends Stt {
         Duration duration = Duration.ofNanos(utterance.durationNanos());
         TranscriptionCreateParams.Builder params = TranscriptionCreateParams.builder()
                 .file(MultipartField.<InputStream>builder()
-                        .value(new ByteArrayInputStream(Wav.of(utterance)))
+                        .value(new ByteArrayInputStream(Wav.encode(utterance)))
                         .filename("audio.wav")
                         .contentType("audio/wav")
                         .build())

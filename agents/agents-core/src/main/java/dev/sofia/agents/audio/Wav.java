@@ -1,20 +1,26 @@
-package dev.sofia.agents.deepgram;
+package dev.sofia.agents.audio;
 
-import dev.sofia.agents.audio.AudioFrame;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** A 16-bit PCM WAV file in memory: what the pre-recorded endpoint reads the format from. */
-final class Wav {
+/**
+ * A 16-bit PCM WAV file in memory, as recognition APIs take a finished utterance (they read the
+ * rate and channels from its header).
+ */
+public final class Wav {
 
     private static final int HEADER_BYTES = 44;
 
     private Wav() {}
 
-    static byte[] of(List<AudioFrame> frames) {
-        AudioFrame audio = AudioFrame.concat(frames);
+    /** The frames (one format) as one WAV file. */
+    public static byte[] encode(List<AudioFrame> frames) {
+        return encode(AudioFrame.concat(frames));
+    }
+
+    public static byte[] encode(AudioFrame audio) {
         byte[] pcm = audio.toLittleEndianBytes();
         int blockAlign = audio.channels() * 2;
         ByteBuffer wav = ByteBuffer.allocate(HEADER_BYTES + pcm.length).order(ByteOrder.LITTLE_ENDIAN);
