@@ -41,7 +41,8 @@ final class Reply {
     private final String id = "reply_" + UUID.randomUUID().toString().substring(0, 8);
     private final @Nullable String userText;
     private final @Nullable String fixedText;
-    private final long endOfSpeechNanos;
+    private volatile long endOfSpeechNanos;
+    private volatile long firstPlayedNanos;
     private final List<Sentence> sentences = new CopyOnWriteArrayList<>();
     private final List<HeldAudio> held = new ArrayList<>();
     private final CountDownLatch committedLatch = new CountDownLatch(1);
@@ -89,6 +90,24 @@ final class Reply {
 
     long endOfSpeechNanos() {
         return endOfSpeechNanos;
+    }
+
+    /** The end of the caller's speech this reply answers, known for sure only when the turn commits. */
+    void answersSpeechEndingAt(long nanos) {
+        if (nanos > 0) {
+            endOfSpeechNanos = nanos;
+        }
+    }
+
+    /** When the reply's first audio began to play (0: not yet). */
+    long firstPlayedNanos() {
+        return firstPlayedNanos;
+    }
+
+    void playbackStarted(long nanos) {
+        if (firstPlayedNanos == 0) {
+            firstPlayedNanos = nanos;
+        }
     }
 
     List<Sentence> sentences() {

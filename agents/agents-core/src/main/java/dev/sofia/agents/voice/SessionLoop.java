@@ -344,6 +344,7 @@ final class SessionLoop {
         Reply reply = preemptive;
         preemptive = null;
         if (reply != null && text.equals(reply.userText()) && !reply.isCancelled()) {
+            reply.answersSpeechEndingAt(lastEndOfSpeechNanos);
             current = reply;
             List<StepText> steps = heldSteps.remove(reply);
             reply.commit();
@@ -454,6 +455,7 @@ final class SessionLoop {
         if (reply == null) {
             return;
         }
+        reply.playbackStarted(System.nanoTime());
         if (reply == current && state != AgentState.SPEAKING) {
             setState(AgentState.SPEAKING);
         }
@@ -610,14 +612,14 @@ final class SessionLoop {
 
     private void emitMetrics(Reply reply, boolean interrupted) {
         long endOfSpeech = reply.endOfSpeechNanos();
-        long firstPlayed = reply.firstAudioNanos();
+        long firstPlayed = reply.firstPlayedNanos();
         TurnMetrics metrics = new TurnMetrics(
                 reply.id(),
                 endOfSpeech > 0 && commitNanos > 0 ? Duration.ofNanos(commitNanos - endOfSpeech) : null,
                 endOfSpeech > 0 && lastFinalNanos > endOfSpeech ? Duration.ofNanos(lastFinalNanos - endOfSpeech) : null,
                 reply.firstTokenNanos() > 0 ? Duration.ofNanos(reply.firstTokenNanos() - reply.startedNanos()) : null,
-                firstPlayed > 0 && reply.firstTokenNanos() > 0
-                        ? Duration.ofNanos(Math.max(0, firstPlayed - reply.firstTokenNanos()))
+                reply.firstAudioNanos() > 0 && reply.firstTokenNanos() > 0
+                        ? Duration.ofNanos(Math.max(0, reply.firstAudioNanos() - reply.firstTokenNanos()))
                         : null,
                 endOfSpeech > 0 && firstPlayed > endOfSpeech ? Duration.ofNanos(firstPlayed - endOfSpeech) : null,
                 interrupted,

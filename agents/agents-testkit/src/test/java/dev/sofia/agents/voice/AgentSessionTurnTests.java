@@ -7,6 +7,8 @@ import dev.sofia.agents.llm.ChatRole;
 import dev.sofia.agents.llm.FunctionCall;
 import dev.sofia.agents.llm.FunctionCallOutput;
 import dev.sofia.agents.testkit.FakeLlm;
+import dev.sofia.agents.testkit.FakeVad;
+import dev.sofia.agents.tools.Tool;
 import dev.sofia.agents.tools.Tools;
 import java.time.Duration;
 import java.util.List;
@@ -151,5 +153,47 @@ class AgentSessionTurnTests extends AgentSessionTestBase {
         assertThat(session.history().items().stream()
                         .filter(i -> i instanceof ChatMessage m && m.role() == ChatRole.USER))
                 .hasSize(1);
+    }
+
+    public static final class SlowTools {
+        @Tool("Looks up something slowly.")
+        public String lookUp() throws InterruptedException {
+            Thread.sleep(400);
+            return "found";
+        }
+    }
+
+    @Test
+    void aSlowToolMakesTheAgentSayAFillerAndToolRoundsAreCapped() throws InterruptedException {
+        // the model would call the tool forever: after maxToolSteps rounds it must answer without tools
+        llm.respondWith(request -> request.toolChoice() == dev.sofia.agents.llm.ToolChoice.NONE
+                ? FakeLlm.Answer.text("Ich habe es gefunden.")
+                : FakeLlm.Answer.toolCall("look_up", "{}"));
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        session = AgentSession.builder()
+                .stt(stt)
+                .llm(llm)
+                .tts(tts)
+                .vad(new FakeVad(Duration.ofMillis(150)))
+                .options(fast().withTools(2, Duration.ofMillis(150)))
+                .meterRegistry(registry)
+                .build();
+        session.addListener(e -> events.add(new Timed(System.nanoTime(), e)));
+        session.start(
+                Agent.of("Sie sind Sofia.", Tools.from(new SlowTools())), new SessionIo(caller, speaker, transcripts));
+        await(state(AgentState.LISTENING));
+
+        stt.willHear("Können Sie das nachsehen?");
+        caller.speak(Duration.ofMillis(400));
+        await(e -> e instanceof SessionEvent.Metrics m && !m.metrics().interrupted());
+
+        assertThat(events.stream().filter(t -> t.event() instanceof SessionEvent.ToolExecuted))
+                .hasSize(2);
+        assertThat(llm.requests()).hasSize(3);
+        assertThat(llm.requests().getLast().toolChoice()).isEqualTo(dev.sofia.agents.llm.ToolChoice.NONE);
+        assertThat(tts.spoken()).contains(SessionPhrases.GERMAN.oneMoment(), "Ich habe es gefunden.");
+        assertThat(registry.get("sofia.agent.turn.response").timer().count()).isEqualTo(1);
+        assertThat(registry.get("sofia.agent.turn.llm_ttft").timer().count()).isEqualTo(1);
     }
 }
