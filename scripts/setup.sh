@@ -77,12 +77,14 @@ ensure_test_peers() {
   echo "${LIVEKIT_PYTHON_PACKAGES[*]}" >"$marker"
 }
 
-# The Python agent framework for the workers benchmark only (bench/run-workers.sh calls this; the
-# tests do not need it): livekit-agents from PyPI in a venv of its own, since it pins its own
-# livekit rtc package (1.1.21 for 1.8.9) beside the test peers' livekit 1.2.0.
+# The Python agent framework for the workers and voice benchmarks only (bench/run-workers.sh and
+# bench/run-voice.sh call this; the tests do not need it): livekit-agents from PyPI in a venv of its
+# own, since it pins its own livekit rtc package (1.1.21 for 1.8.9) beside the test peers' livekit
+# 1.2.0; the voice benchmark adds its OpenAI plugin (pointed at the fake OpenAI server) and its
+# Silero VAD, on the same 1.8.9 line.
 SOFIA_AGENTS_VENV=${SOFIA_AGENTS_VENV:-$HOME/.cache/sofia/venv-agents}
 export SOFIA_AGENTS_VENV
-LIVEKIT_AGENTS_PACKAGES=(livekit-agents==1.8.9)
+LIVEKIT_AGENTS_PACKAGES=(livekit-agents==1.8.9 livekit-plugins-openai==1.8.9 livekit-plugins-silero==1.8.9)
 ensure_bench_peers() {
   ensure_apt_packages python3-venv
   local marker="$SOFIA_AGENTS_VENV/.sofia-packages"

@@ -99,6 +99,11 @@ final class WorkersLiveKit implements AutoCloseable {
 
     /** CreateDispatch: the server creates the room if needed and offers the job to a worker. */
     void createDispatch(String room, String agentName) {
+        createDispatch(room, agentName, "");
+    }
+
+    /** CreateDispatch with the job's metadata (what the agent reads as its configuration). */
+    void createDispatch(String room, String agentName, String metadata) {
         post(
                 "livekit.AgentDispatchService/CreateDispatch",
                 AccessTokens.builder(server.apiKey(), server.apiSecret())
@@ -107,6 +112,7 @@ final class WorkersLiveKit implements AutoCloseable {
                 CreateAgentDispatchRequest.newBuilder()
                         .setRoom(room)
                         .setAgentName(agentName)
+                        .setMetadata(metadata)
                         .build());
     }
 
