@@ -39,9 +39,11 @@ public record EspeakTtsOptions(String voice, int wordsPerMinute, int pitch, Stri
             throw new IllegalArgumentException("binary must name the espeak-ng executable");
         }
         // Multiples of 100 Hz (10 ms frames) keep the resampler's phase table small (at most 3,840 rows).
-        if (sampleRate < 8_000 || sampleRate > 192_000 || (sampleRate % 100 != 0 && sampleRate != NATIVE_SAMPLE_RATE)) {
+        // espeak's own 22050 Hz is not a whole number of samples per 10 ms, which everything after
+        // the TTS (pacer, WebRTC) needs: the audio is always resampled to a multiple of 100 Hz
+        if (sampleRate < 8_000 || sampleRate > 192_000 || sampleRate % 100 != 0) {
             throw new IllegalArgumentException(
-                    "sampleRate must be a multiple of 100 Hz within 8000..192000, or 22050: " + sampleRate);
+                    "sampleRate must be a multiple of 100 Hz within 8000..192000: " + sampleRate);
         }
     }
 
