@@ -13,7 +13,10 @@ if [[ ${#jars[@]} -ne 1 || ! -f ${jars[0]} ]]; then
   echo "error: expected exactly one clinic/target/clinic-*-exec.jar, found: ${jars[*]}" >&2
   exit 1
 fi
-# The agent's libwebrtc threads would each get a malloc arena of their own; memory freed in them is
-# rarely returned, and resident memory creeps up call after call (docs/agents-livekit.md).
+# Two malloc arenas instead of one per thread that allocates (libwebrtc and the JIT have many): this
+# bounds how many arenas keep freed memory, but does not stop resident memory from creeping up call
+# after call — glibc keeps what is freed after peaks (a C2 compilation frees 17 MiB at once) until
+# malloc_trim. -XX:TrimNativeHeapInterval=<ms> makes the JVM trim periodically; with 10000 it stayed
+# flat over 300 calls (docs/agents-livekit.md).
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 exec java -jar "${jars[0]}" "$@"
