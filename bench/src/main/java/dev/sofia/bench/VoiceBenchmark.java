@@ -147,12 +147,14 @@ public final class VoiceBenchmark {
                 report.idle.put(pythonWorker.label, pythonWorker.tree());
 
                 VoiceSteps steps = new VoiceSteps(liveKit, config, server.url(), utterances48k, period, settings);
-                report.scaling = VoiceScaling.run(
-                        List.of(
-                                steps.worker("Sofia (Java)", javaWorker, report.idle.get(javaWorker.label)),
-                                steps.worker(
-                                        "livekit-agents (Python)", pythonWorker, report.idle.get(pythonWorker.label))),
-                        settings.steps());
+                double transport = report.loopback.responses().p50();
+                List<VoiceScaling.Worker> scaled = new ArrayList<>();
+                for (Map.Entry<String, WorkersProcess> w : workers.entrySet()) {
+                    double baseline =
+                            settings.added(report.throughServer.get(w.getKey()).responses().p95()) - transport;
+                    scaled.add(steps.worker(w.getKey(), w.getValue(), transport, baseline));
+                }
+                report.scaling = VoiceScaling.run(scaled, settings.steps());
                 javaWorker.send("quit");
             }
             Files.writeString(workDir.resolve("livekit-server.log"), server.output(), StandardCharsets.UTF_8);

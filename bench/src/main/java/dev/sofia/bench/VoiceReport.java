@@ -25,6 +25,7 @@ final class VoiceReport {
             int warmup,
             List<Integer> steps,
             int stepTurns,
+            int stepMinTurns,
             double limitMillis,
             int loopbacks,
             int settleSeconds,
@@ -36,11 +37,12 @@ final class VoiceReport {
                     Integer.getInteger("bench.latency-sessions", 4),
                     Integer.getInteger("bench.latency-rounds", 2),
                     Integer.getInteger("bench.warmup", 1),
-                    Arrays.stream(System.getProperty("bench.steps", "2,4,8,12,16,24,32,48,64").split(","))
+                    Arrays.stream(System.getProperty("bench.steps", "4,8,12,16,24,32,48,64").split(","))
                             .map(String::trim)
                             .map(Integer::parseInt)
                             .toList(),
                     Integer.getInteger("bench.step-turns", 3),
+                    Integer.getInteger("bench.step-min-turns", 24),
                     Double.parseDouble(System.getProperty("bench.limit-ms", "50")),
                     Integer.getInteger("bench.loopbacks", 60),
                     Integer.getInteger("bench.settle", 5),
@@ -97,12 +99,12 @@ final class VoiceReport {
         }
     }
 
-    private int sessionsOf(int worker) {
-        return worker < scaling.size() ? VoiceScaling.maxHeld(scaling.get(worker)) : 0;
+    int sessionsHeld(int worker, boolean absolute) {
+        return worker < scaling.size() ? VoiceScaling.maxHeld(scaling.get(worker), absolute) : 0;
     }
 
-    private double perCore(int worker) {
-        return (double) sessionsOf(worker) / machine.cores();
+    double perCore(int worker, boolean absolute) {
+        return (double) sessionsHeld(worker, absolute) / machine.cores();
     }
 
     String summary() {
@@ -117,8 +119,8 @@ final class VoiceReport {
                     Report.ms(loopback.responses().p50())));
         }
         for (int i = 0; i < scaling.size(); i++) {
-            s.append(f("sessions per core, %s: %.1f (%d sessions held)%n",
-                    labels.get(i), perCore(i), sessionsOf(i)));
+            s.append(f("sessions per core, %s: %.1f within %.0f ms absolute, %.1f within %.0f ms of its own baseline%n",
+                    labels.get(i), perCore(i, true), settings.limitMillis(), perCore(i, false), settings.limitMillis()));
         }
         return s.toString();
     }
@@ -139,14 +141,6 @@ final class VoiceReport {
         VoiceReportSections.latency(md, this, labels);
         VoiceReportSections.scaling(md, this, labels);
         return md.toString();
-    }
-
-    double perCoreOf(int worker) {
-        return perCore(worker);
-    }
-
-    int sessionsHeld(int worker) {
-        return sessionsOf(worker);
     }
 
     static String f(String pattern, Object... args) {

@@ -6,8 +6,11 @@ import java.util.List;
 
 /**
  * Sessions per core: one worker holds N conversations at once (each with its caller, turns spread
- * evenly over the period), N rising in steps; a step holds while the p95 of the agent-added latency
- * stays within the limit, every conversation could be set up and no turn went unanswered. The
+ * evenly over the period), N rising in steps. A step holds if every conversation could be set up and
+ * the p95 of the agent-added latency less the transport's round trip (unanswered turns counted as
+ * infinitely late) stays within the limit over the worker's own p95 with few conversations ({@code
+ * holds}, which decides whether the worker goes on), and in absolute terms if it stays within the
+ * limit itself ({@code holdsAbsolute}). The
  * workers take turns step by step (Java N, Python N, Java next N, …), each stopping at its first
  * failed step, so both meet the same machine at the same time of the run.
  */
@@ -27,6 +30,7 @@ final class VoiceScaling {
             long agentRssBytes,
             int agentProcesses,
             double machineBusyPercent,
+            boolean holdsAbsolute,
             boolean holds) {}
 
     /** What runs a step for one worker (sets up the rooms, talks, measures). */
@@ -54,7 +58,7 @@ final class VoiceScaling {
                 Step step = workers.get(i).step(n);
                 results.get(i).add(step);
                 System.out.printf(
-                        "scaling %s N=%d: p95 added %s, missed %d, failed joins %d, agent CPU %.0f %% of a core, PSS %.0f MB%s%n",
+                        "scaling %s N=%d: p95 added less transport %s, missed %d, failed joins %d, agent CPU %.0f %% of a core, PSS %.0f MB%s%n",
                         step.framework(),
                         n,
                         Report.ms(step.addedP95()),
@@ -76,10 +80,10 @@ final class VoiceScaling {
     }
 
     /** The largest N whose step held, and held at every smaller step too; 0 if none. */
-    static int maxHeld(List<Step> steps) {
+    static int maxHeld(List<Step> steps, boolean absolute) {
         int max = 0;
         for (Step s : steps) {
-            if (!s.holds()) {
+            if (!(absolute ? s.holdsAbsolute() : s.holds())) {
                 break;
             }
             max = s.sessions();

@@ -26,14 +26,13 @@ final class VoiceSpeech {
 
     /** No commas or trailing conjunctions: one utterance each, and no "sounds unfinished" endpointing. */
     static final List<String> SENTENCES = List.of(
-            "Haben Sie morgen Vormittag noch etwas frei?",
-            "Ich hätte gern einen Termin bei Frau Doktor Weber.",
-            "Kann ich am Freitag um zehn Uhr kommen?",
+            "Haben Sie morgen noch etwas frei?",
+            "Kann ich am Freitag kommen?",
             "Ich möchte meinen Termin verschieben.",
-            "Wann hat die Praxis heute geöffnet?");
+            "Wann haben Sie heute geöffnet?");
 
     /** What the fake recogniser hears and the fake model answers (one sentence, so one synthesis). */
-    static final String TRANSCRIPT = "Haben Sie morgen Vormittag noch etwas frei?";
+    static final String TRANSCRIPT = "Haben Sie morgen noch etwas frei?";
 
     static final List<String> ANSWER_PIECES = List.of("Ja", " morgen", " um zehn", " Uhr ist", " noch frei.");
 

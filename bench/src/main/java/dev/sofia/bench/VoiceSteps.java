@@ -33,7 +33,11 @@ final class VoiceSteps {
         this.settings = settings;
     }
 
-    VoiceScaling.Worker worker(String label, WorkersProcess process, WorkersProcess.Tree idle) {
+    /**
+     * {@code transport}: the transport's round trip (p50, ms) taken off every figure; {@code baseline}:
+     * the worker's p95 less transport with a few conversations (the latency phase).
+     */
+    VoiceScaling.Worker worker(String label, WorkersProcess process, double transport, double baseline) {
         return new VoiceScaling.Worker() {
             @Override
             public String label() {
@@ -42,12 +46,14 @@ final class VoiceSteps {
 
             @Override
             public VoiceScaling.Step step(int sessions) throws InterruptedException {
-                return measure(label, process, sessions);
+                return measure(label, process, sessions, transport, baseline);
             }
         };
     }
 
-    private VoiceScaling.Step measure(String label, WorkersProcess process, int sessions) throws InterruptedException {
+    private VoiceScaling.Step measure(
+            String label, WorkersProcess process, int sessions, double transport, double baseline)
+            throws InterruptedException {
         VoiceTurns.Outcome outcome = VoiceTurns.Outcome.empty();
         try (VoiceProviders providers = new VoiceProviders(settings.delays());
                 VoiceRooms rooms = VoiceRooms.open(
@@ -55,15 +61,17 @@ final class VoiceSteps {
             WorkersProcess.Tree start = process.tree();
             long[] busyStart = ProcStats.machineTicks();
             long t0 = System.nanoTime();
-            rooms.talk(utterances, settings.warmup(), settings.stepTurns(), period, outcome);
+            int turnsEach = Math.max(settings.stepTurns(), (settings.stepMinTurns() + sessions - 1) / sessions);
+            rooms.talk(utterances, settings.warmup(), turnsEach, period, outcome);
             double seconds = (System.nanoTime() - t0) / 1e9;
             WorkersProcess.Tree end = process.tree();
             long[] busyEnd = ProcStats.machineTicks();
             double cpu = 100.0 * end.ticksSince(start) / ProcStats.TICKS_PER_SECOND / seconds;
             double busy = 100.0 * (busyEnd[0] - busyStart[0]) / Math.max(1, busyEnd[1] - busyStart[1]);
-            double p50 = settings.added(outcome.responses().p50());
-            double p95 = settings.added(p95CountingMisses(outcome));
-            boolean holds = rooms.failed == 0 && p95 <= settings.limitMillis();
+            double p50 = settings.added(outcome.responses().p50()) - transport;
+            double p95 = settings.added(p95CountingMisses(outcome)) - transport;
+            boolean holdsAbsolute = rooms.failed == 0 && p95 <= settings.limitMillis();
+            boolean holds = rooms.failed == 0 && p95 <= Math.max(0, baseline) + settings.limitMillis();
             return new VoiceScaling.Step(
                     label,
                     sessions,
@@ -77,6 +85,7 @@ final class VoiceSteps {
                     end.rssBytes(),
                     end.processes(),
                     busy,
+                    holdsAbsolute,
                     holds);
         }
     }
