@@ -18,5 +18,6 @@ fi
 # after call — glibc keeps what is freed after peaks (a C2 compilation frees 17 MiB at once) until
 # malloc_trim. -XX:TrimNativeHeapInterval=<ms> makes the JVM trim periodically; with 10000 it stayed
 # flat over 300 calls (docs/agents-livekit.md).
+# (The unlock flag is needed on JDK 21, where the option is still experimental; harmless later.)
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-exec java -jar "${jars[0]}" "$@"
+exec java -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000 -jar "${jars[0]}" "$@"
