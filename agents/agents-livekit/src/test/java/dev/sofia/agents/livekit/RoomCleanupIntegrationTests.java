@@ -3,10 +3,9 @@ package dev.sofia.agents.livekit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sofia.agents.audio.ToneGenerator;
+import dev.sofia.agents.livekit.testing.LocalLiveKit;
 import dev.sofia.agents.livekit.testing.PythonPeer;
 import dev.sofia.agents.livekit.testing.TestTokens;
-import dev.sofia.livekit.local.LiveKitProcess;
-import dev.sofia.livekit.local.LiveKitServerConfig;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
@@ -21,9 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.management.ObjectName;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Connect, hear, speak, disconnect — many times — and check that nothing piles up: platform threads
@@ -72,20 +70,8 @@ class RoomCleanupIntegrationTests {
     /** Memory is printed every so many cycles (warm-up and measured). */
     private static final int REPORT_EVERY = Integer.getInteger("sofia.livekit.reportEvery", 100);
 
-    private static LiveKitProcess server;
-
-    @BeforeAll
-    static void startServer() {
-        PythonPeer.python();
-        server = LiveKitProcess.start(LiveKitServerConfig.onFreePorts());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LocalLiveKit server = LocalLiveKit.withPythonPeers();
 
     @Test
     void repeatedConnectAndDisconnectLeavesNoThreadsOrDescriptorsBehind() throws Exception {

@@ -12,10 +12,9 @@ import dev.sofia.agents.audio.ToneGenerator;
 import dev.sofia.agents.livekit.auth.AccessTokens;
 import dev.sofia.agents.livekit.data.DataPublishOptions;
 import dev.sofia.agents.livekit.data.StreamOptions;
+import dev.sofia.agents.livekit.testing.LocalLiveKit;
 import dev.sofia.agents.livekit.testing.PythonPeer;
 import dev.sofia.agents.livekit.testing.TestTokens;
-import dev.sofia.livekit.local.LiveKitProcess;
-import dev.sofia.livekit.local.LiveKitServerConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,9 +32,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import livekit.LivekitModels.DisconnectReason;
 import livekit.LivekitRoom.RoomParticipantIdentity;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,20 +44,8 @@ class RoomIntegrationTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static LiveKitProcess server;
-
-    @BeforeAll
-    static void startServer() {
-        PythonPeer.python();
-        server = LiveKitProcess.start(LiveKitServerConfig.onFreePorts());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LocalLiveKit server = LocalLiveKit.withPythonPeers();
 
     @Test
     void seesAnIndependentPeerJoinAndLeave() {

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sofia.agents.audio.ToneGenerator;
+import dev.sofia.agents.livekit.testing.LocalLiveKit;
 import dev.sofia.agents.livekit.testing.PythonPeer;
 import dev.sofia.agents.livekit.testing.TestTokens;
-import dev.sofia.livekit.local.LiveKitProcess;
 import dev.sofia.livekit.local.LiveKitServerConfig;
 import java.net.Inet4Address;
 import java.net.NetworkInterface;
@@ -17,9 +17,9 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A relay-only client (ICE transport policy "relay") through livekit-server's embedded TURN server,
@@ -31,20 +31,12 @@ class RoomRelayIntegrationTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static LiveKitProcess server;
+    @RegisterExtension
+    static final LocalLiveKit server = LocalLiveKit.withPythonPeers().configured(LiveKitServerConfig::withTurn);
 
     @BeforeAll
-    static void startServer() throws SocketException {
-        PythonPeer.python();
+    static void needsAHostAddress() throws SocketException {
         assumeTrue(hasNonLoopbackIpv4(), "the server offers no loopback candidate with TURN on");
-        server = LiveKitProcess.start(LiveKitServerConfig.onFreePorts().withTurn());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

@@ -5,16 +5,13 @@ import static dev.sofia.agents.livekit.testing.PythonPeer.where;
 import static dev.sofia.agents.livekit.testing.PythonPeer.whereNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sofia.livekit.local.LiveKitProcess;
-import dev.sofia.livekit.local.LiveKitServerConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,20 +23,8 @@ class PythonPeersTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static LiveKitProcess server;
-
-    @BeforeAll
-    static void startServer() {
-        PythonPeer.python(); // fails at once with the install hint when the SDK is missing
-        server = LiveKitProcess.start(LiveKitServerConfig.onFreePorts());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LocalLiveKit server = LocalLiveKit.withPythonPeers();
 
     @Test
     void toneFromOnePeerIsDetectedByTheOtherAtItsFrequencyOnly() {

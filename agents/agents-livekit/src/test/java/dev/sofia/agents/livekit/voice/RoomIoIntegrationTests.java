@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sofia.agents.livekit.Room;
 import dev.sofia.agents.livekit.RoomOptions;
+import dev.sofia.agents.livekit.testing.LocalLiveKit;
 import dev.sofia.agents.livekit.testing.PythonPeer;
 import dev.sofia.agents.livekit.testing.TestTokens;
 import dev.sofia.agents.llm.ChatMessage;
@@ -16,14 +17,11 @@ import dev.sofia.agents.testkit.FakeVad;
 import dev.sofia.agents.voice.Agent;
 import dev.sofia.agents.voice.AgentSession;
 import dev.sofia.agents.voice.AgentSessionOptions;
-import dev.sofia.livekit.local.LiveKitProcess;
-import dev.sofia.livekit.local.LiveKitServerConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,20 +33,9 @@ import tools.jackson.databind.JsonNode;
 class RoomIoIntegrationTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static LiveKitProcess server;
 
-    @BeforeAll
-    static void startServer() {
-        PythonPeer.python();
-        server = LiveKitProcess.start(LiveKitServerConfig.onFreePorts());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LocalLiveKit server = LocalLiveKit.withPythonPeers();
 
     @Test
     void aSpokenTurnIsAnsweredInTheRoomWithTranscriptsStateAndTypedTurns() throws Exception {

@@ -8,10 +8,9 @@ import dev.sofia.agents.livekit.RemoteParticipant;
 import dev.sofia.agents.livekit.Room;
 import dev.sofia.agents.livekit.RoomOptions;
 import dev.sofia.agents.livekit.auth.AccessTokens;
+import dev.sofia.agents.livekit.testing.LocalLiveKit;
 import dev.sofia.agents.livekit.testing.PythonPeer;
 import dev.sofia.agents.livekit.testing.TestTokens;
-import dev.sofia.livekit.local.LiveKitProcess;
-import dev.sofia.livekit.local.LiveKitServerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
@@ -30,10 +29,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import livekit.LivekitModels.ParticipantInfo;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 
@@ -47,22 +46,16 @@ class WorkerIntegrationTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static LiveKitProcess server;
+    @RegisterExtension
+    static final LocalLiveKit server = LocalLiveKit.onFreePorts();
+
     private static AgentDispatchApi dispatches;
 
     private final List<AutoCloseable> cleanup = new ArrayList<>();
 
     @BeforeAll
-    static void startServer() {
-        server = LiveKitProcess.start(LiveKitServerConfig.onFreePorts());
+    static void setUp() {
         dispatches = new AgentDispatchApi(server.config());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @AfterEach

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sofia.agents.livekit.Room;
 import dev.sofia.agents.livekit.RoomOptions;
+import dev.sofia.agents.livekit.testing.LocalLiveKit;
 import dev.sofia.agents.livekit.testing.TestTokens;
-import dev.sofia.livekit.local.LiveKitProcess;
 import dev.sofia.livekit.local.LiveKitServerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,9 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SIGTERM of a standalone worker in its own JVM ({@link StandaloneWorker} on the test class path):
@@ -28,19 +27,8 @@ class WorkerShutdownIntegrationTests {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static LiveKitProcess server;
-
-    @BeforeAll
-    static void startServer() {
-        server = LiveKitProcess.start(LiveKitServerConfig.onFreePorts());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LocalLiveKit server = LocalLiveKit.onFreePorts();
 
     @Test
     void sigtermDrainsLetsTheRunningJobFinishAndExits() throws Exception {
