@@ -482,6 +482,7 @@ final class SessionLoop {
         io.transcripts().agentTranscript(reply.id(), "", true);
         emitMetrics(reply, false);
         forget(reply);
+        forgetCancelled();
         setState(AgentState.LISTENING);
         if (endAfterReply != null) {
             close(endAfterReply, null);
@@ -666,6 +667,19 @@ final class SessionLoop {
         generated.remove(reply);
         heldSteps.remove(reply);
         stepMessages.remove(reply);
+    }
+
+    /**
+     * Lets go of replies cut off earlier: kept until now because their last signals (a step's text,
+     * playout reports) may still have been on the way; by the time a later reply has finished, they
+     * are handled. Keeps a long call's memory flat.
+     */
+    private void forgetCancelled() {
+        for (Reply old : List.copyOf(replies.values())) {
+            if (old.isCancelled() && old != preemptive) {
+                forget(old);
+            }
+        }
     }
 
     private @Nullable Reply replyOf(String segmentId) {
