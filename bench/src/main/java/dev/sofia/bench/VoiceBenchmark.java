@@ -46,8 +46,8 @@ public final class VoiceBenchmark {
         RoomsLogging.quiet();
         long started = System.nanoTime();
         VoiceReport.Settings settings = VoiceReport.Settings.fromSystemProperties();
-        Path venv = Path.of(System.getProperty(
-                "bench.agents-venv", System.getProperty("user.home") + "/.cache/sofia/venv-agents"));
+        Path venv = Path.of(
+                System.getProperty("bench.agents-venv", System.getProperty("user.home") + "/.cache/sofia/venv-agents"));
         Path python = venv.resolve("bin/python");
         Path agentScript = Path.of("bench/peers/voice_agent.py").toAbsolutePath();
         if (!Files.isExecutable(python) || !Files.isRegularFile(agentScript)) {
@@ -62,15 +62,22 @@ public final class VoiceBenchmark {
         List<VoiceSpeech.Utterance> utterances48k = VoiceSpeech.utterances(VoiceRoomCaller.PUBLISH_RATE);
         Duration period = settings.period(report.utterances16k);
         report.period = period;
-        System.out.println("utterances: " + report.utterances16k.stream()
-                .map(u -> u.durationMillis() + " ms")
-                .toList() + ", a turn every " + period.toMillis() + " ms per conversation");
+        System.out.println("utterances: "
+                + report.utterances16k.stream()
+                        .map(u -> u.durationMillis() + " ms")
+                        .toList() + ", a turn every " + period.toMillis() + " ms per conversation");
 
         try (VoiceProviders providers = new VoiceProviders(settings.delays())) {
             System.out.println("in process: " + settings.turns() + " turns");
             report.inProcess = VoiceInProcess.run(
-                    providers, report.utterances16k, settings.latencySessions(), settings.warmup(), settings.turns(), period);
-            System.out.println("in process: p50 " + report.added(report.inProcess.responses().p50()) + ", p95 "
+                    providers,
+                    report.utterances16k,
+                    settings.latencySessions(),
+                    settings.warmup(),
+                    settings.turns(),
+                    period);
+            System.out.println("in process: p50 "
+                    + report.added(report.inProcess.responses().p50()) + ", p95 "
                     + report.added(report.inProcess.responses().p95()));
         }
 
@@ -103,8 +110,9 @@ public final class VoiceBenchmark {
                         .orElse("unknown");
 
                 report.loopback = VoiceLoopback.measure(config, server.url(), settings.loopbacks());
-                System.out.println("loopback: p50 " + Report.ms(report.loopback.responses().p50()) + ", p95 "
-                        + Report.ms(report.loopback.responses().p95()));
+                System.out.println(
+                        "loopback: p50 " + Report.ms(report.loopback.responses().p50()) + ", p95 "
+                                + Report.ms(report.loopback.responses().p95()));
 
                 Map<String, WorkersProcess> workers = new LinkedHashMap<>();
                 workers.put("Sofia (Java)", javaWorker);
@@ -136,7 +144,8 @@ public final class VoiceBenchmark {
                         }
                         VoiceTurns.Outcome o = report.throughServer.get(label);
                         System.out.println("through the server, " + label + " after round " + round + ": p50 "
-                                + report.added(o.responses().p50()) + ", p95 " + report.added(o.responses().p95())
+                                + report.added(o.responses().p50()) + ", p95 "
+                                + report.added(o.responses().p95())
                                 + ", missed " + o.missed().get());
                         Thread.sleep(3000);
                     }
@@ -150,8 +159,11 @@ public final class VoiceBenchmark {
                 double transport = report.loopback.responses().p50();
                 List<VoiceScaling.Worker> scaled = new ArrayList<>();
                 for (Map.Entry<String, WorkersProcess> w : workers.entrySet()) {
-                    double baseline =
-                            settings.added(report.throughServer.get(w.getKey()).responses().p95()) - transport;
+                    double baseline = settings.added(report.throughServer
+                                    .get(w.getKey())
+                                    .responses()
+                                    .p95())
+                            - transport;
                     scaled.add(steps.worker(w.getKey(), w.getValue(), transport, baseline));
                 }
                 report.scaling = VoiceScaling.run(scaled, settings.steps());
@@ -172,7 +184,8 @@ public final class VoiceBenchmark {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
-        command.addAll(Arrays.stream(System.getProperty("bench.java-worker-opts", "-Xmx512m").split("\\s+"))
+        command.addAll(Arrays.stream(
+                        System.getProperty("bench.java-worker-opts", "-Xmx512m").split("\\s+"))
                 .filter(s -> !s.isBlank())
                 .toList());
         command.addAll(List.of(
@@ -205,7 +218,8 @@ public final class VoiceBenchmark {
                         "LIVEKIT_API_SECRET", server.config().apiSecret(),
                         "BENCH_AGENT_NAME", PYTHON_AGENT,
                         "BENCH_VAD_MIN_SILENCE",
-                                Double.toString(settings.delays().vadMinSilence().toMillis() / 1000.0)),
+                                Double.toString(
+                                        settings.delays().vadMinSilence().toMillis() / 1000.0)),
                 script.getParent(),
                 workDir.resolve("python-worker.log"),
                 "registered worker");

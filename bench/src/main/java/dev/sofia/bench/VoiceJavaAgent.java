@@ -47,7 +47,8 @@ public final class VoiceJavaAgent {
             VoiceSofiaSession.Providers providers =
                     PROVIDERS.computeIfAbsent(ctx.metadata(), VoiceSofiaSession::providers);
             RemoteParticipant caller = ctx.waitForParticipant(Duration.ofSeconds(60));
-            RoomIo io = RoomIo.open(ctx.room(), caller.identity(), 16_000, providers.tts().sampleRate());
+            RoomIo io = RoomIo.open(
+                    ctx.room(), caller.identity(), 16_000, providers.tts().sampleRate());
             AgentSession session = VoiceSofiaSession.session(providers);
             session.start(VoiceSofiaSession.agent(), io.sessionIo());
             io.attach(session);
@@ -68,7 +69,9 @@ public final class VoiceJavaAgent {
                     System.gc();
                     System.gc();
                     System.out.println("HEAP "
-                            + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                            + ManagementFactory.getMemoryMXBean()
+                                    .getHeapMemoryUsage()
+                                    .getUsed());
                     System.out.println("JOBS " + worker.activeJobs());
                 } else if (line.equals("quit")) {
                     break;

@@ -23,11 +23,10 @@ final class VoiceLoopback {
 
     private VoiceLoopback() {}
 
-    static VoiceTurns.Outcome measure(LiveKitServerConfig server, String url, int probes)
-            throws InterruptedException {
+    static VoiceTurns.Outcome measure(LiveKitServerConfig server, String url, int probes) throws InterruptedException {
         String roomName = "vb-loopback";
-        AudioFrame tone = new ToneGenerator(440, 0.3, VoiceRoomCaller.PUBLISH_RATE, 1)
-                .next(VoiceRoomCaller.PUBLISH_RATE / 5);
+        AudioFrame tone =
+                new ToneGenerator(440, 0.3, VoiceRoomCaller.PUBLISH_RATE, 1).next(VoiceRoomCaller.PUBLISH_RATE / 5);
         List<VoiceSpeech.Utterance> probe = List.of(new VoiceSpeech.Utterance("tone", tone));
         VoiceTurns.Outcome outcome = VoiceTurns.Outcome.empty();
         try (Echo echo = new Echo(url, RoomsSide.token(server.apiKey(), server.apiSecret(), roomName, "echo"));

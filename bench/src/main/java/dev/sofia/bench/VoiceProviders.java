@@ -29,7 +29,11 @@ final class VoiceProviders implements AutoCloseable {
      * speech endpoint's first byte; and the turn-taking settings both frameworks get: VAD minimum
      * silence and minimum endpointing delay.
      */
-    record Delays(Duration stt, Duration llmFirstToken, Duration ttsFirstByte, Duration vadMinSilence,
+    record Delays(
+            Duration stt,
+            Duration llmFirstToken,
+            Duration ttsFirstByte,
+            Duration vadMinSilence,
             Duration minEndpointing) {
 
         /**
@@ -42,13 +46,20 @@ final class VoiceProviders implements AutoCloseable {
          */
         Duration total() {
             Duration recognitionOrEndpointing = stt.compareTo(minEndpointing) >= 0 ? stt : minEndpointing;
-            return vadMinSilence.plus(recognitionOrEndpointing).plus(llmFirstToken).plus(ttsFirstByte);
+            return vadMinSilence
+                    .plus(recognitionOrEndpointing)
+                    .plus(llmFirstToken)
+                    .plus(ttsFirstByte);
         }
 
         String describe() {
             return "VAD minimum silence %d ms, minimum endpointing delay %d ms, recognition %d ms, model's first token %d ms, first audio byte %d ms"
-                    .formatted(vadMinSilence.toMillis(), minEndpointing.toMillis(), stt.toMillis(),
-                            llmFirstToken.toMillis(), ttsFirstByte.toMillis());
+                    .formatted(
+                            vadMinSilence.toMillis(),
+                            minEndpointing.toMillis(),
+                            stt.toMillis(),
+                            llmFirstToken.toMillis(),
+                            ttsFirstByte.toMillis());
         }
     }
 

@@ -37,7 +37,8 @@ final class VoiceReport {
                     Integer.getInteger("bench.latency-sessions", 4),
                     Integer.getInteger("bench.latency-rounds", 2),
                     Integer.getInteger("bench.warmup", 1),
-                    Arrays.stream(System.getProperty("bench.steps", "4,8,12,16,24,32,48,64").split(","))
+                    Arrays.stream(System.getProperty("bench.steps", "4,8,12,16,24,32,48,64")
+                                    .split(","))
                             .map(String::trim)
                             .map(Integer::parseInt)
                             .toList(),
@@ -56,9 +57,12 @@ final class VoiceReport {
 
         /** A turn per conversation every: the longest utterance, the delays, the answer, a pause. */
         Duration period(List<VoiceSpeech.Utterance> utterances) {
-            long longest = utterances.stream().mapToLong(VoiceSpeech.Utterance::durationMillis).max().orElse(0);
-            long millis = longest + delays.total().toMillis() + VoiceSpeech.ANSWER_MILLIS
-                    + VoiceTurns.QUIET.toMillis() + 500;
+            long longest = utterances.stream()
+                    .mapToLong(VoiceSpeech.Utterance::durationMillis)
+                    .max()
+                    .orElse(0);
+            long millis =
+                    longest + delays.total().toMillis() + VoiceSpeech.ANSWER_MILLIS + VoiceTurns.QUIET.toMillis() + 500;
             return Duration.ofMillis((millis + 99) / 100 * 100);
         }
 
@@ -110,17 +114,26 @@ final class VoiceReport {
     String summary() {
         List<String> labels = new ArrayList<>(throughServer.keySet());
         var s = new StringBuilder();
-        s.append(f("agent-added latency in process (Sofia): p50 %s, p95 %s%n",
+        s.append(f(
+                "agent-added latency in process (Sofia): p50 %s, p95 %s%n",
                 added(inProcess.responses().p50()), added(inProcess.responses().p95())));
         for (String label : labels) {
             VoiceTurns.Outcome o = throughServer.get(label);
-            s.append(f("through livekit-server, %s: p50 %s, p95 %s (transport round trip p50 %s)%n",
-                    label, added(o.responses().p50()), added(o.responses().p95()),
+            s.append(f(
+                    "through livekit-server, %s: p50 %s, p95 %s (transport round trip p50 %s)%n",
+                    label,
+                    added(o.responses().p50()),
+                    added(o.responses().p95()),
                     Report.ms(loopback.responses().p50())));
         }
         for (int i = 0; i < scaling.size(); i++) {
-            s.append(f("sessions per core, %s: %.1f within %.0f ms absolute, %.1f within %.0f ms of its own baseline%n",
-                    labels.get(i), perCore(i, true), settings.limitMillis(), perCore(i, false), settings.limitMillis()));
+            s.append(f(
+                    "sessions per core, %s: %.1f within %.0f ms absolute, %.1f within %.0f ms of its own baseline%n",
+                    labels.get(i),
+                    perCore(i, true),
+                    settings.limitMillis(),
+                    perCore(i, false),
+                    settings.limitMillis()));
         }
         return s.toString();
     }
@@ -129,13 +142,25 @@ final class VoiceReport {
         var md = new StringBuilder();
         List<String> labels = new ArrayList<>(throughServer.keySet());
         md.append("# Voice benchmark: agent-added latency and sessions per core\n\n");
-        md.append(f("Measured %s on %s: %d cores (%s), %.0f GB, %s, %s; livekit-server %s; %s, %s, %s. "
+        md.append(f(
+                "Measured %s on %s: %d cores (%s), %.0f GB, %s, %s; livekit-server %s; %s, %s, %s. "
                         + "Load average (1/5/15 min) %s before the run, %s after; the run took %d min. Other "
                         + "engineers build in the same checkout on this machine, so the figures are noisy: compare "
                         + "the two frameworks within the run, not with other runs.%n%n",
-                machine.date(), machine.commit(), machine.cores(), machine.cpu(), machine.memoryBytes() / 1e9,
-                machine.os(), machine.jdk(), machine.liveKitServer(), machine.python(), machine.agents(), plugins,
-                loadBefore, loadAfter, elapsed.toMinutes()));
+                machine.date(),
+                machine.commit(),
+                machine.cores(),
+                machine.cpu(),
+                machine.memoryBytes() / 1e9,
+                machine.os(),
+                machine.jdk(),
+                machine.liveKitServer(),
+                machine.python(),
+                machine.agents(),
+                plugins,
+                loadBefore,
+                loadAfter,
+                elapsed.toMinutes()));
         VoiceReportSections.goals(md, this, labels);
         VoiceReportSections.method(md, this);
         VoiceReportSections.latency(md, this, labels);

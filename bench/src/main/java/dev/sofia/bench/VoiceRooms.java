@@ -44,7 +44,8 @@ final class VoiceRooms implements AutoCloseable {
             throws InterruptedException {
         VoiceRooms opened = new VoiceRooms(liveKit, agentName);
         List<Future<VoiceRoomCaller>> joins = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(JOIN_PARALLELISM, Thread.ofVirtual().factory())) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(
+                JOIN_PARALLELISM, Thread.ofVirtual().factory())) {
             for (int i = 0; i < count; i++) {
                 String room = "%s-%s-%03d".formatted(prefix, agentName, i);
                 opened.rooms.add(room);
@@ -79,7 +80,11 @@ final class VoiceRooms implements AutoCloseable {
      * Every caller runs its turns at once, spread evenly over the period; returns when all are done.
      */
     VoiceTurns.Outcome talk(
-            List<VoiceSpeech.Utterance> utterances, int warmup, int turnsEach, Duration period, VoiceTurns.Outcome outcome)
+            List<VoiceSpeech.Utterance> utterances,
+            int warmup,
+            int turnsEach,
+            Duration period,
+            VoiceTurns.Outcome outcome)
             throws InterruptedException {
         long start = System.nanoTime() + 500_000_000L;
         List<Thread> threads = new ArrayList<>();

@@ -35,15 +35,19 @@ final class VoiceSofiaSession {
     static Providers providers(String metadata) {
         JsonNode m = JsonMapper.shared().readTree(metadata);
         String key = m.path("api_key").asString();
-        Duration minSilence = Duration.ofMillis(Math.round(m.path("vad_min_silence").asDouble() * 1000));
-        Duration minEndpointing = Duration.ofMillis(Math.round(m.path("min_endpointing").asDouble() * 1000));
+        Duration minSilence =
+                Duration.ofMillis(Math.round(m.path("vad_min_silence").asDouble() * 1000));
+        Duration minEndpointing =
+                Duration.ofMillis(Math.round(m.path("min_endpointing").asDouble() * 1000));
         WebRtcVadOptions web = WebRtcVadOptions.web();
         WebRtcVad vad = new WebRtcVad(web.withVad(web.vad().withMinSilence(minSilence)));
         OpenAiStt whisper = new OpenAiStt(OpenAiSttOptions.of(key)
                 .withBaseUrl(m.path("stt_url").asString())
                 .withLanguage("de"));
-        OpenAiLlm llm = new OpenAiLlm(OpenAiLlmOptions.of(key).withBaseUrl(m.path("llm_url").asString()));
-        OpenAiTts tts = new OpenAiTts(OpenAiTtsOptions.of(key).withBaseUrl(m.path("tts_url").asString()));
+        OpenAiLlm llm = new OpenAiLlm(
+                OpenAiLlmOptions.of(key).withBaseUrl(m.path("llm_url").asString()));
+        OpenAiTts tts = new OpenAiTts(
+                OpenAiTtsOptions.of(key).withBaseUrl(m.path("tts_url").asString()));
         // Like for like with livekit-agents: no preemptive reply (its TTS is not preemptive either by
         // default, and a reply started on the transcript would hide the model's delay in the
         // endpointing wait), and no spoken "are you still there?" prompts while a caller waits for

@@ -57,7 +57,13 @@ final class VoiceSteps {
         VoiceTurns.Outcome outcome = VoiceTurns.Outcome.empty();
         try (VoiceProviders providers = new VoiceProviders(settings.delays());
                 VoiceRooms rooms = VoiceRooms.open(
-                        liveKit, config, url, process.agentName, "vb-step-" + sessions, sessions, providers.metadata())) {
+                        liveKit,
+                        config,
+                        url,
+                        process.agentName,
+                        "vb-step-" + sessions,
+                        sessions,
+                        providers.metadata())) {
             WorkersProcess.Tree start = process.tree();
             long[] busyStart = ProcStats.machineTicks();
             long t0 = System.nanoTime();

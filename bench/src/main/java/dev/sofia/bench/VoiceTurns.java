@@ -67,8 +67,7 @@ final class VoiceTurns {
             }
             line.speak(utterances.get(k % utterances.size()));
             long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos() + 3_000_000_000L;
-            while ((line.speechEndedNanos() == 0 || line.firstAgentAudioNanos() == 0)
-                    && System.nanoTime() < deadline) {
+            while ((line.speechEndedNanos() == 0 || line.firstAgentAudioNanos() == 0) && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
             long end = fromStart ? line.speechStartedNanos() : line.speechEndedNanos();
