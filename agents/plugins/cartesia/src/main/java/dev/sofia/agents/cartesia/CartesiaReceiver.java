@@ -11,6 +11,7 @@ import dev.sofia.agents.cartesia.CartesiaSocket.Opened;
 import dev.sofia.agents.cartesia.CartesiaSocket.Text;
 import dev.sofia.agents.provider.ProviderConnectionException;
 import dev.sofia.agents.provider.ProviderTimeoutException;
+import dev.sofia.agents.provider.ProviderWebSocket;
 import dev.sofia.agents.tts.SynthesizedAudio;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -61,7 +62,7 @@ final class CartesiaReceiver {
     }
 
     /** Runs until the input ended and every segment is done; then closes the socket. */
-    void run(CartesiaSocket socket) throws InterruptedException {
+    void run(ProviderWebSocket<Event> socket) throws InterruptedException {
         while (!inputEnded || !segments.isEmpty()) {
             boolean awaitingAudio = segments.stream().anyMatch(s -> s.flushed && !s.done);
             Event event = awaitingAudio ? socket.poll(timeout) : socket.take();

@@ -1,9 +1,11 @@
 package dev.sofia.agents.cartesia;
 
+import dev.sofia.agents.cartesia.CartesiaSocket.Event;
 import dev.sofia.agents.cartesia.CartesiaSocket.Flushed;
 import dev.sofia.agents.cartesia.CartesiaSocket.InputEnded;
 import dev.sofia.agents.cartesia.CartesiaSocket.Opened;
 import dev.sofia.agents.provider.ConnectOptions;
+import dev.sofia.agents.provider.ProviderWebSocket;
 import dev.sofia.agents.provider.StreamInput;
 import dev.sofia.agents.tts.ChunkedSynthesis;
 import dev.sofia.agents.tts.SynthesizedAudio;
@@ -31,7 +33,7 @@ final class CartesiaSynthesis extends ChunkedSynthesis {
     @Override
     protected void run(StreamInput<Void> in, Consumer<SynthesizedAudio> out) throws Exception {
         String label = provider().label();
-        CartesiaSocket socket =
+        ProviderWebSocket<Event> socket =
                 CartesiaSocket.open(http, settings, label, options().timeout());
         try {
             String context = UUID.randomUUID().toString();

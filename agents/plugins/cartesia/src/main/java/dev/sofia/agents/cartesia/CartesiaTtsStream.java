@@ -1,12 +1,14 @@
 package dev.sofia.agents.cartesia;
 
 import dev.sofia.agents.cartesia.CartesiaSocket.EmptySegment;
+import dev.sofia.agents.cartesia.CartesiaSocket.Event;
 import dev.sofia.agents.cartesia.CartesiaSocket.Failed;
 import dev.sofia.agents.cartesia.CartesiaSocket.Flushed;
 import dev.sofia.agents.cartesia.CartesiaSocket.InputEnded;
 import dev.sofia.agents.cartesia.CartesiaSocket.Opened;
 import dev.sofia.agents.provider.ConnectOptions;
 import dev.sofia.agents.provider.ProviderException;
+import dev.sofia.agents.provider.ProviderWebSocket;
 import dev.sofia.agents.provider.StreamInput;
 import dev.sofia.agents.tts.SynthesizedAudio;
 import dev.sofia.agents.tts.TtsStream;
@@ -44,7 +46,7 @@ final class CartesiaTtsStream extends TtsStream {
     @Override
     protected void run(StreamInput<String> in, Consumer<SynthesizedAudio> out) throws Exception {
         String label = provider().label();
-        CartesiaSocket socket =
+        ProviderWebSocket<Event> socket =
                 CartesiaSocket.open(http, settings, label, options().timeout());
         Thread sender = Thread.ofVirtual().name(label + "-send").start(() -> send(in, socket));
         Consumer<SynthesizedAudio> delivering = audio -> {
@@ -72,7 +74,7 @@ final class CartesiaTtsStream extends TtsStream {
     }
 
     /** The sender thread; each segment is posted to the reader before its text goes out. */
-    private void send(StreamInput<String> in, CartesiaSocket socket) {
+    private void send(StreamInput<String> in, ProviderWebSocket<Event> socket) {
         @Nullable String context = null;
         Iterator<Object> replay = List.copyOf(taken).iterator(); // the last sender has ended
         try {

@@ -51,7 +51,7 @@ public final class DeepgramStt extends Stt {
     @Override
     protected SpeechEvent recognizeOnce(List<AudioFrame> audio, @Nullable String language, ConnectOptions options)
             throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(settings.prerecordedUri(language))
+        HttpRequest request = HttpRequest.newBuilder(DeepgramUris.prerecorded(settings, language))
                 .header("Authorization", "Token " + settings.apiKey())
                 .header("Content-Type", "audio/wav")
                 .timeout(options.timeout())

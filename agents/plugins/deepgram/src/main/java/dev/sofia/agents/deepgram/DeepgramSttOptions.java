@@ -1,20 +1,16 @@
 package dev.sofia.agents.deepgram;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link DeepgramStt} talks to Deepgram: the API key, the endpoint ({@code wss://api.deepgram.com};
  * one-shot requests go to the same host over HTTPS), the model and language, and the streaming
  * features (interim results, endpointing, utterance end, smart format, punctuation, key terms). Audio
  * is linear16 mono at 16 or 8 kHz. Start from {@link #of(String)} and change what differs with the
- * {@code with…} methods. {@link #toString()} never shows the key.
+ * {@code with…} methods, or with {@link #toBuilder()} where several differ. {@link #toString()} never shows the key.
  *
  * @param endpointingMs silence after which Deepgram marks a phrase {@code speech_final}; 0 turns
  *     endpointing off
@@ -90,219 +86,57 @@ public record DeepgramSttOptions(
     }
 
     public DeepgramSttOptions withBaseUrl(URI url) {
-        return new DeepgramSttOptions(
-                apiKey,
-                url,
-                model,
-                language,
-                interimResults,
-                endpointingMs,
-                utteranceEndMs,
-                smartFormat,
-                punctuate,
-                keyterms,
-                sampleRate,
-                keepAliveInterval);
+        return toBuilder().baseUrl(url).build();
     }
 
     public DeepgramSttOptions withModel(String name) {
-        return new DeepgramSttOptions(
-                apiKey,
-                baseUrl,
-                name,
-                language,
-                interimResults,
-                endpointingMs,
-                utteranceEndMs,
-                smartFormat,
-                punctuate,
-                keyterms,
-                sampleRate,
-                keepAliveInterval);
+        return toBuilder().model(name).build();
     }
 
     /** {@code de}, {@code en}, {@code ru}, … or {@code multi} for nova-3's code-switching. */
     public DeepgramSttOptions withLanguage(String code) {
-        return new DeepgramSttOptions(
-                apiKey,
-                baseUrl,
-                model,
-                code,
-                interimResults,
-                endpointingMs,
-                utteranceEndMs,
-                smartFormat,
-                punctuate,
-                keyterms,
-                sampleRate,
-                keepAliveInterval);
+        return toBuilder().language(code).build();
     }
 
     /** Interim results on or off; off also turns utterance end off, which depends on them. */
     public DeepgramSttOptions withInterimResults(boolean on) {
-        return new DeepgramSttOptions(
-                apiKey,
-                baseUrl,
-                model,
-                language,
-                on,
-                endpointingMs,
-                on ? utteranceEndMs : 0,
-                smartFormat,
-                punctuate,
-                keyterms,
-                sampleRate,
-                keepAliveInterval);
+        return toBuilder()
+                .interimResults(on)
+                .utteranceEndMs(on ? utteranceEndMs : 0)
+                .build();
     }
 
     public DeepgramSttOptions withEndpointingMs(int ms) {
-        return new DeepgramSttOptions(
-                apiKey,
-                baseUrl,
-                model,
-                language,
-                interimResults,
-                ms,
-                utteranceEndMs,
-                smartFormat,
-                punctuate,
-                keyterms,
-                sampleRate,
-                keepAliveInterval);
+        return toBuilder().endpointingMs(ms).build();
     }
 
     public DeepgramSttOptions withUtteranceEndMs(int ms) {
-        return new DeepgramSttOptions(
-                apiKey,
-                baseUrl,
-                model,
-                language,
-                interimResults,
-                endpointingMs,
-                ms,
-                smartFormat,
-                punctuate,
-                keyterms,
-                sampleRate,
-                keepAliveInterval);
+        return toBuilder().utteranceEndMs(ms).build();
     }
 
     public DeepgramSttOptions withSmartFormat(boolean on) {
-        return new DeepgramSttOptions(
-                apiKey,
-                baseUrl,
-                model,
-                language,
-                interimResults,
-                endpointingMs,
-                utteranceEndMs,
-                on,
-                punctuate,
-                keyterms,
-                sampleRate,
-                keepAliveInterval);
+        return toBuilder().smartFormat(on).build();
     }
 
     public DeepgramSttOptions withPunctuate(boolean on) {
-        return new DeepgramSttOptions(
-                apiKey,
-                baseUrl,
-                model,
-                language,
-                interimResults,
-                endpointingMs,
-                utteranceEndMs,
-                smartFormat,
-                on,
-                keyterms,
-                sampleRate,
-                keepAliveInterval);
+        return toBuilder().punctuate(on).build();
     }
 
     /** Words to listen for (names, the practice's treatments); nova-3's {@code keyterm} prompting. */
     public DeepgramSttOptions withKeyterms(List<String> terms) {
-        return new DeepgramSttOptions(
-                apiKey,
-                baseUrl,
-                model,
-                language,
-                interimResults,
-                endpointingMs,
-                utteranceEndMs,
-                smartFormat,
-                punctuate,
-                terms,
-                sampleRate,
-                keepAliveInterval);
+        return toBuilder().keyterms(terms).build();
     }
 
     public DeepgramSttOptions withSampleRate(int hz) {
-        return new DeepgramSttOptions(
-                apiKey,
-                baseUrl,
-                model,
-                language,
-                interimResults,
-                endpointingMs,
-                utteranceEndMs,
-                smartFormat,
-                punctuate,
-                keyterms,
-                hz,
-                keepAliveInterval);
+        return toBuilder().sampleRate(hz).build();
     }
 
     public DeepgramSttOptions withKeepAliveInterval(Duration interval) {
-        return new DeepgramSttOptions(
-                apiKey,
-                baseUrl,
-                model,
-                language,
-                interimResults,
-                endpointingMs,
-                utteranceEndMs,
-                smartFormat,
-                punctuate,
-                keyterms,
-                sampleRate,
-                interval);
+        return toBuilder().keepAliveInterval(interval).build();
     }
 
-    /** The streaming endpoint with this configuration as query parameters. */
-    URI streamingUri(@Nullable String languageOverride) {
-        List<String> query = commonQuery(languageOverride);
-        query.add("encoding=linear16");
-        query.add("sample_rate=" + sampleRate);
-        query.add("channels=1");
-        query.add("interim_results=" + interimResults);
-        query.add("endpointing=" + (endpointingMs == 0 ? "false" : String.valueOf(endpointingMs)));
-        if (utteranceEndMs > 0) {
-            query.add("utterance_end_ms=" + utteranceEndMs);
-        }
-        query.add("vad_events=true"); // SpeechStarted, our START_OF_SPEECH
-        return URI.create(baseUrl + "/v1/listen?" + String.join("&", query));
-    }
-
-    /** The pre-recorded endpoint (same host over HTTP(S)); the WAV header gives the format. */
-    URI prerecordedUri(@Nullable String languageOverride) {
-        String http = baseUrl.toString().replaceFirst("^ws", "http");
-        return URI.create(http + "/v1/listen?" + String.join("&", commonQuery(languageOverride)));
-    }
-
-    private List<String> commonQuery(@Nullable String languageOverride) {
-        List<String> query = new ArrayList<>();
-        query.add("model=" + encode(model));
-        query.add("language=" + encode(languageOverride != null ? languageOverride : language));
-        query.add("smart_format=" + smartFormat);
-        query.add("punctuate=" + punctuate);
-        for (String term : keyterms) {
-            query.add("keyterm=" + encode(term));
-        }
-        return query;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** Without the API key. */
@@ -311,5 +145,108 @@ public record DeepgramSttOptions(
         return "DeepgramSttOptions[" + baseUrl + ", " + model + ", " + language + ", " + sampleRate + " Hz, interim="
                 + interimResults + ", endpointing=" + endpointingMs + " ms, utteranceEnd=" + utteranceEndMs + " ms, "
                 + keyterms.size() + " keyterm(s)]";
+    }
+
+    /** A copy of some options with several changed; the record's checks run at {@link #build()}. */
+    public static final class Builder {
+        private String apiKey;
+        private URI baseUrl;
+        private String model;
+        private String language;
+        private boolean interimResults;
+        private int endpointingMs;
+        private int utteranceEndMs;
+        private boolean smartFormat;
+        private boolean punctuate;
+        private List<String> keyterms;
+        private int sampleRate;
+        private Duration keepAliveInterval;
+
+        private Builder(DeepgramSttOptions o) {
+            apiKey = o.apiKey;
+            baseUrl = o.baseUrl;
+            model = o.model;
+            language = o.language;
+            interimResults = o.interimResults;
+            endpointingMs = o.endpointingMs;
+            utteranceEndMs = o.utteranceEndMs;
+            smartFormat = o.smartFormat;
+            punctuate = o.punctuate;
+            keyterms = o.keyterms;
+            sampleRate = o.sampleRate;
+            keepAliveInterval = o.keepAliveInterval;
+        }
+
+        public Builder baseUrl(URI url) {
+            baseUrl = url;
+            return this;
+        }
+
+        public Builder model(String name) {
+            model = name;
+            return this;
+        }
+
+        public Builder language(String code) {
+            language = code;
+            return this;
+        }
+
+        /** Unlike {@link #withInterimResults}, leaves utterance end as it is. */
+        public Builder interimResults(boolean on) {
+            interimResults = on;
+            return this;
+        }
+
+        public Builder endpointingMs(int ms) {
+            endpointingMs = ms;
+            return this;
+        }
+
+        public Builder utteranceEndMs(int ms) {
+            utteranceEndMs = ms;
+            return this;
+        }
+
+        public Builder smartFormat(boolean on) {
+            smartFormat = on;
+            return this;
+        }
+
+        public Builder punctuate(boolean on) {
+            punctuate = on;
+            return this;
+        }
+
+        public Builder keyterms(List<String> terms) {
+            keyterms = terms;
+            return this;
+        }
+
+        public Builder sampleRate(int hz) {
+            sampleRate = hz;
+            return this;
+        }
+
+        public Builder keepAliveInterval(Duration interval) {
+            keepAliveInterval = interval;
+            return this;
+        }
+
+        public DeepgramSttOptions build() {
+            return new DeepgramSttOptions(
+                    apiKey,
+                    baseUrl,
+                    model,
+                    language,
+                    interimResults,
+                    endpointingMs,
+                    utteranceEndMs,
+                    smartFormat,
+                    punctuate,
+                    keyterms,
+                    sampleRate,
+                    keepAliveInterval);
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.sofia.agents.deepgram.DeepgramSocket.Text;
 import dev.sofia.agents.provider.ConnectOptions;
 import dev.sofia.agents.provider.ProviderException;
 import dev.sofia.agents.provider.ProviderTimeoutException;
+import dev.sofia.agents.provider.ProviderWebSocket;
 import dev.sofia.agents.provider.StreamInput;
 import dev.sofia.agents.stt.SpeechEvent;
 import dev.sofia.agents.stt.SttStream;
@@ -48,8 +49,8 @@ final class DeepgramSttStream extends SttStream {
     protected void run(StreamInput<AudioFrame> in, Consumer<SpeechEvent> out) throws Exception {
         String label = provider().label();
         Duration timeout = options().timeout();
-        DeepgramSocket socket =
-                DeepgramSocket.open(http, settings.streamingUri(language()), settings.apiKey(), label, timeout);
+        ProviderWebSocket<Event> socket = DeepgramSocket.open(
+                http, DeepgramUris.streaming(settings, language()), settings.apiKey(), label, timeout);
         Thread sender = Thread.ofVirtual().name(label + "-send").start(() -> send(in, socket));
         try {
             receive(socket, new DeepgramEvents(label, language() != null ? language() : settings.language(), out));
@@ -61,7 +62,7 @@ final class DeepgramSttStream extends SttStream {
     }
 
     /** Reads results until Deepgram closes the socket after {@code CloseStream}. */
-    private void receive(DeepgramSocket socket, DeepgramEvents events) throws InterruptedException {
+    private void receive(ProviderWebSocket<Event> socket, DeepgramEvents events) throws InterruptedException {
         String label = provider().label();
         Duration timeout = options().timeout();
         long deadline = Long.MAX_VALUE;
@@ -90,7 +91,7 @@ final class DeepgramSttStream extends SttStream {
     }
 
     /** The sender thread: input to the socket; its failures go to the reader as events. */
-    private void send(StreamInput<AudioFrame> in, DeepgramSocket socket) {
+    private void send(StreamInput<AudioFrame> in, ProviderWebSocket<Event> socket) {
         try {
             while (true) {
                 Object item = in.poll(settings.keepAliveInterval());

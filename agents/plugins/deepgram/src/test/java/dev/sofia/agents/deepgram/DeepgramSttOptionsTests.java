@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.net.URI;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeepgramSttOptionsTests {
@@ -18,22 +17,31 @@ class DeepgramSttOptionsTests {
     }
 
     @Test
-    void keytermsAreEncodedOnePerParameter() {
-        URI uri = defaults.withKeyterms(List.of("Dr. Weber", "Zahnärztin")).streamingUri(null);
-        assertThat(uri.getRawQuery()).contains("keyterm=Dr.%20Weber&keyterm=Zahn%C3%A4rztin");
-    }
-
-    @Test
-    void thePrerecordedEndpointIsOnTheSameHostOverHttp() {
-        assertThat(defaults.prerecordedUri("multi").toString())
-                .startsWith("https://api.deepgram.com/v1/listen?model=nova-3&language=multi");
-    }
-
-    @Test
     void utteranceEndNeedsInterimResultsAndASecond() {
         assertThat(defaults.withInterimResults(false).utteranceEndMs()).isZero();
         assertThatIllegalArgumentException().isThrownBy(() -> defaults.withUtteranceEndMs(500));
         assertThatIllegalArgumentException().isThrownBy(() -> defaults.withSampleRate(44100));
         assertThatIllegalArgumentException().isThrownBy(() -> defaults.withBaseUrl(URI.create("https://x")));
+    }
+
+    @Test
+    void theBuilderChangesSeveralAtOnceAndChecksTheWhole() {
+        DeepgramSttOptions changed = defaults.toBuilder()
+                .model("nova-2")
+                .language("en")
+                .sampleRate(8000)
+                .build();
+        assertThat(changed)
+                .isEqualTo(defaults.withModel("nova-2").withLanguage("en").withSampleRate(8000));
+        assertThat(changed.keepAliveInterval()).isEqualTo(defaults.keepAliveInterval());
+        // utterance end is still on, and it needs interim results
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> defaults.toBuilder().interimResults(false).build());
+        assertThat(defaults.toBuilder()
+                        .interimResults(false)
+                        .utteranceEndMs(0)
+                        .build()
+                        .interimResults())
+                .isFalse();
     }
 }

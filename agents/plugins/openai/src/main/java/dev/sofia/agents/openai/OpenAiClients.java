@@ -40,15 +40,4 @@ final class OpenAiClients {
                         .build())
                 .build();
     }
-
-    /** Stands in for an API key wherever options are printed. */
-    static String redacted(String apiKey) {
-        return apiKey.isEmpty() ? "(none)" : "(redacted)";
-    }
-
-    static void requireText(String value, String what) {
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(what + " must not be blank");
-        }
-    }
 }

@@ -18,9 +18,7 @@ public record OpenAiLlmOptions(
     public static final String DEFAULT_MODEL = "gpt-4o-mini";
 
     public OpenAiLlmOptions {
-        OpenAiClients.requireText(apiKey, "apiKey");
-        OpenAiClients.requireText(baseUrl, "baseUrl");
-        OpenAiClients.requireText(model, "model");
+        OpenAiOptions.requireEndpoint(apiKey, baseUrl, model);
     }
 
     /** OpenAI itself, {@value #DEFAULT_MODEL}, server defaults for sampling. */
@@ -46,7 +44,6 @@ public record OpenAiLlmOptions(
 
     @Override
     public String toString() {
-        return "OpenAiLlmOptions[apiKey=" + OpenAiClients.redacted(apiKey) + ", baseUrl=" + baseUrl + ", model=" + model
-                + ", temperature=" + temperature + ", maxCompletionTokens=" + maxCompletionTokens + "]";
+        return OpenAiOptions.describe(this);
     }
 }

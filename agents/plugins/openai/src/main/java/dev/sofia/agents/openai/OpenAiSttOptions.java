@@ -18,9 +18,7 @@ public record OpenAiSttOptions(
     public static final String DEFAULT_MODEL = "gpt-4o-transcribe";
 
     public OpenAiSttOptions {
-        OpenAiClients.requireText(apiKey, "apiKey");
-        OpenAiClients.requireText(baseUrl, "baseUrl");
-        OpenAiClients.requireText(model, "model");
+        OpenAiOptions.requireEndpoint(apiKey, baseUrl, model);
     }
 
     /** OpenAI itself, {@value #DEFAULT_MODEL}, language detected. */
@@ -46,7 +44,6 @@ public record OpenAiSttOptions(
 
     @Override
     public String toString() {
-        return "OpenAiSttOptions[apiKey=" + OpenAiClients.redacted(apiKey) + ", baseUrl=" + baseUrl + ", model=" + model
-                + ", language=" + language + ", prompt=" + prompt + "]";
+        return OpenAiOptions.describe(this);
     }
 }

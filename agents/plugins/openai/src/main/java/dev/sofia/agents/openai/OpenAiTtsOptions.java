@@ -20,10 +20,8 @@ public record OpenAiTtsOptions(
     public static final String DEFAULT_VOICE = "ash";
 
     public OpenAiTtsOptions {
-        OpenAiClients.requireText(apiKey, "apiKey");
-        OpenAiClients.requireText(baseUrl, "baseUrl");
-        OpenAiClients.requireText(model, "model");
-        OpenAiClients.requireText(voice, "voice");
+        OpenAiOptions.requireEndpoint(apiKey, baseUrl, model);
+        OpenAiOptions.requireText(voice, "voice");
         if (speed != null && (speed < 0.25 || speed > 4)) {
             throw new IllegalArgumentException("speed must be within 0.25 and 4: " + speed);
         }
@@ -56,7 +54,6 @@ public record OpenAiTtsOptions(
 
     @Override
     public String toString() {
-        return "OpenAiTtsOptions[apiKey=" + OpenAiClients.redacted(apiKey) + ", baseUrl=" + baseUrl + ", model=" + model
-                + ", voice=" + voice + ", instructions=" + instructions + ", speed=" + speed + "]";
+        return OpenAiOptions.describe(this);
     }
 }
