@@ -95,8 +95,8 @@ public final class AgentSession implements AutoCloseable {
         SessionLoop newLoop = new SessionLoop(this, newIo);
         loop = newLoop;
         out.onPlayout(
-                segment -> newLoop.post(new SessionLoop.PlayoutStarted(segment)),
-                playout -> newLoop.post(new SessionLoop.PlayoutDone(playout)));
+                segment -> newLoop.post(new SessionSignal.PlayoutStarted(segment)),
+                playout -> newLoop.post(new SessionSignal.PlayoutDone(playout)));
         AudioInput input = newIo.audioInput();
         if (input != null) {
             if (vad == null || stt == null) {
@@ -117,22 +117,22 @@ public final class AgentSession implements AutoCloseable {
 
     /** Speaks a text now (cutting off whatever the agent is saying). */
     public void say(String text) {
-        post(new SessionLoop.Command(() -> requireLoop().speakFixed(text)));
+        post(new SessionSignal.Command(() -> requireLoop().speakFixed(text)));
     }
 
     /** A typed message from the caller ({@code lk.chat}): a complete turn at once. */
     public void sendText(String text) {
-        post(new SessionLoop.TextInput(text));
+        post(new SessionSignal.TextInput(text));
     }
 
     /** Cuts off what the agent is saying. */
     public void interrupt() {
-        post(new SessionLoop.Command(() -> requireLoop().interrupt()));
+        post(new SessionSignal.Command(() -> requireLoop().interrupt()));
     }
 
     /** Ends the call once the agent has finished speaking (for an end-call tool). */
     public void endCall() {
-        post(new SessionLoop.Command(() -> requireLoop().endAfterReply(CloseReason.ENDED_BY_AGENT)));
+        post(new SessionSignal.Command(() -> requireLoop().endAfterReply(CloseReason.ENDED_BY_AGENT)));
     }
 
     @Override
@@ -141,7 +141,7 @@ public final class AgentSession implements AutoCloseable {
         if (running == null) {
             closed(CloseReason.CLOSED, "never started");
         } else {
-            post(new SessionLoop.Command(() -> running.close(CloseReason.CLOSED, null)));
+            post(new SessionSignal.Command(() -> running.close(CloseReason.CLOSED, null)));
         }
     }
 
@@ -246,7 +246,7 @@ public final class AgentSession implements AutoCloseable {
         }
     }
 
-    private void post(SessionLoop.Signal signal) {
+    private void post(SessionSignal signal) {
         requireLoop().post(signal);
     }
 
@@ -274,7 +274,7 @@ public final class AgentSession implements AutoCloseable {
                     }
                 }
             }
-            running.post(new SessionLoop.InputEnded());
+            running.post(new SessionSignal.InputEnded());
         } catch (InterruptedException e) {
             // session closed
         }
@@ -283,7 +283,7 @@ public final class AgentSession implements AutoCloseable {
     private void readVad(VadStream voice, SessionLoop running) {
         try {
             for (VadEvent event = voice.next(); event != null; event = voice.next()) {
-                running.post(new SessionLoop.Vad(event));
+                running.post(new SessionSignal.Vad(event));
             }
         } catch (InterruptedException e) {
             // session closed
@@ -295,13 +295,13 @@ public final class AgentSession implements AutoCloseable {
     private void readStt(SttStream recognition, SessionLoop running) {
         try {
             for (SpeechEvent event = recognition.next(); event != null; event = recognition.next()) {
-                running.post(new SessionLoop.Stt(event));
+                running.post(new SessionSignal.Stt(event));
             }
         } catch (InterruptedException e) {
             // session closed
         } catch (ProviderException e) {
             if (recognition == sttStream && !closed.isDone()) {
-                running.post(new SessionLoop.SttFailed(e));
+                running.post(new SessionSignal.SttFailed(e));
             }
         }
     }

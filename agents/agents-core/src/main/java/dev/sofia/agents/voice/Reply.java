@@ -232,20 +232,20 @@ final class Reply {
             reader.start();
             if (fixedText != null) {
                 speakAll(fixedText, 0, tts);
-                loop.post(new SessionLoop.StepText(this, 0, ChatMessage.of(ChatRole.ASSISTANT, fixedText)));
+                loop.post(new SessionSignal.StepText(this, 0, ChatMessage.of(ChatRole.ASSISTANT, fixedText)));
             } else {
                 generate(tts);
             }
             tts.endInput();
             reader.join();
             if (!cancelled) {
-                loop.post(new SessionLoop.ReplyGenerated(this));
+                loop.post(new SessionSignal.ReplyGenerated(this));
             }
         } catch (InterruptedException e) {
             // cancelled
         } catch (RuntimeException e) {
             if (!cancelled) {
-                loop.post(new SessionLoop.ReplyFailed(this, ProviderException.unexpected("reply " + id, e)));
+                loop.post(new SessionSignal.ReplyFailed(this, ProviderException.unexpected("reply " + id, e)));
             }
         } finally {
             if (reader != null) {
@@ -272,7 +272,7 @@ final class Reply {
                 ChatMessage message =
                         new ChatMessage(messageId, ChatRole.ASSISTANT, result.text(), false, Instant.now());
                 context.add(message);
-                loop.post(new SessionLoop.StepText(this, step, message));
+                loop.post(new SessionSignal.StepText(this, step, message));
             }
             if (result.calls().isEmpty()) {
                 return;
@@ -284,7 +284,7 @@ final class Reply {
             List<FunctionCall> calls =
                     result.calls().stream().map(FunctionCall::of).toList();
             calls.forEach(context::add);
-            loop.post(new SessionLoop.StepToolCalls(this, calls));
+            loop.post(new SessionSignal.StepToolCalls(this, calls));
             new ToolRunner(loop, this).run(calls, context, tts, step);
         }
     }
@@ -344,7 +344,7 @@ final class Reply {
         sentences.add(new Sentence(id + "-" + (sentences.size() + 1), sentence, step));
         if (ttsFailed) {
             deliver(sentences.size() - 1, emptyFinal());
-            loop.post(new SessionLoop.UnspokenText(this, sentence));
+            loop.post(new SessionSignal.UnspokenText(this, sentence));
             return;
         }
         try {
@@ -353,7 +353,7 @@ final class Reply {
         } catch (IllegalStateException e) {
             // the TTS stream ended meanwhile (failed): handled like any sentence after a failure
             deliver(sentences.size() - 1, emptyFinal());
-            loop.post(new SessionLoop.UnspokenText(this, sentence));
+            loop.post(new SessionSignal.UnspokenText(this, sentence));
         }
     }
 
@@ -458,7 +458,7 @@ final class Reply {
                                     true,
                                     ""));
                 }
-                loop.post(new SessionLoop.TtsFailed(Reply.this, e, unspoken));
+                loop.post(new SessionSignal.TtsFailed(Reply.this, e, unspoken));
             }
         }
 

@@ -15,7 +15,6 @@ import dev.sofia.agents.tts.Tts;
 import dev.sofia.agents.vad.VadEvent;
 import dev.sofia.agents.voice.SessionEvent.CloseReason;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,57 +36,14 @@ final class SessionLoop {
 
     private static final Logger log = LoggerFactory.getLogger(SessionLoop.class);
 
-    sealed interface Signal {}
-
-    record Vad(VadEvent event) implements Signal {}
-
-    record Stt(SpeechEvent event) implements Signal {}
-
-    record SttFailed(ProviderException error) implements Signal {}
-
-    record InputEnded() implements Signal {}
-
-    record PlayoutStarted(String segmentId) implements Signal {}
-
-    record PlayoutDone(SegmentPlayout playout) implements Signal {}
-
-    record Timer(SessionTimers.Kind kind, long token) implements Signal {}
-
-    record TextInput(String text) implements Signal {}
-
-    record Command(Runnable action) implements Signal {}
-
-    record ReplyGenerated(Reply reply) implements Signal {}
-
-    record ReplyFailed(Reply reply, ProviderException error) implements Signal {}
-
-    record TtsFailed(Reply reply, ProviderException error, String unspoken) implements Signal {}
-
-    record UnspokenText(Reply reply, String text) implements Signal {}
-
-    record StepText(Reply reply, int step, ChatMessage message) implements Signal {}
-
-    record StepToolCalls(Reply reply, List<FunctionCall> calls) implements Signal {}
-
-    record StepToolOutputs(Reply reply, List<FunctionCallOutput> outputs) implements Signal {}
-
-    record LateToolOutput(Reply reply, FunctionCallOutput output) implements Signal {}
-
-    record ToolDone(FunctionCall call, ToolResult result, Duration duration) implements Signal {}
-
-    record ToolWasSkipped(FunctionCall call, String reason) implements Signal {}
-
     private final AgentSession session;
     private final SessionIo io;
     private final ChatContext history;
-    private final LinkedBlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<SessionSignal> signals = new LinkedBlockingQueue<>();
     private final SessionTimers timers;
     private final Map<String, Reply> replies = new HashMap<>();
     private final Set<Reply> generated = new HashSet<>();
-    /** Assistant messages in the history per reply and step, to truncate on an interruption. */
-    private final Map<Reply, Map<Integer, ChatMessage>> stepMessages = new HashMap<>();
-    /** A preemptive reply's step texts, added to the history only if the reply is committed. */
-    private final Map<Reply, List<StepText>> heldSteps = new HashMap<>();
+    private final ReplyHistory replyHistory;
 
     private AgentState state = AgentState.INITIALIZING;
     private final StringBuilder turn = new StringBuilder();
@@ -109,6 +65,7 @@ final class SessionLoop {
         this.io = io;
         this.history = ChatContext.withInstructions(session.agent().instructions());
         this.timers = new SessionTimers(this);
+        this.replyHistory = new ReplyHistory(history, this::addItem);
     }
 
     // ---- what replies and tools use ----
@@ -149,7 +106,7 @@ final class SessionLoop {
         return endAfterReply != null || closed;
     }
 
-    void post(Signal signal) {
+    void post(SessionSignal signal) {
         signals.add(signal);
     }
 
@@ -163,7 +120,7 @@ final class SessionLoop {
             timers.startAway();
         }
         while (!closed) {
-            Signal signal;
+            SessionSignal signal;
             try {
                 signal = signals.take();
             } catch (InterruptedException e) {
@@ -182,46 +139,47 @@ final class SessionLoop {
         }
     }
 
-    private void handle(Signal signal) {
+    private void handle(SessionSignal signal) {
         switch (signal) {
-            case Vad(VadEvent event) -> onVad(event);
-            case Stt(SpeechEvent event) -> onStt(event);
-            case SttFailed(ProviderException error) -> onSttFailed(error);
-            case InputEnded() -> close(CloseReason.INPUT_ENDED, null);
-            case PlayoutStarted(String segmentId) -> onPlayoutStarted(segmentId);
-            case PlayoutDone(SegmentPlayout playout) -> onPlayoutDone(playout);
-            case Timer(SessionTimers.Kind kind, long token) -> {
+            case SessionSignal.Vad(VadEvent event) -> onVad(event);
+            case SessionSignal.Stt(SpeechEvent event) -> onStt(event);
+            case SessionSignal.SttFailed(ProviderException error) -> onSttFailed(error);
+            case SessionSignal.InputEnded() -> close(CloseReason.INPUT_ENDED, null);
+            case SessionSignal.PlayoutStarted(String segmentId) -> onPlayoutStarted(segmentId);
+            case SessionSignal.PlayoutDone(SegmentPlayout playout) -> onPlayoutDone(playout);
+            case SessionSignal.Timer(SessionTimers.Kind kind, long token) -> {
                 if (timers.isCurrent(kind, token)) {
                     onTimer(kind);
                 }
             }
-            case TextInput(String text) -> {
+            case SessionSignal.TextInput(String text) -> {
                 interrupt();
                 turn.setLength(0);
                 turn.append(text);
                 lastEndOfSpeechNanos = 0;
                 commitTurn();
             }
-            case Command(Runnable action) -> action.run();
-            case ReplyGenerated(Reply reply) -> {
+            case SessionSignal.Command(Runnable action) -> action.run();
+            case SessionSignal.ReplyGenerated(Reply reply) -> {
                 generated.add(reply);
                 maybeFinish(reply);
             }
-            case ReplyFailed(Reply reply, ProviderException error) -> onReplyFailed(reply, error);
-            case TtsFailed(Reply reply, ProviderException error, String unspoken) -> {
+            case SessionSignal.ReplyFailed(Reply reply, ProviderException error) -> onReplyFailed(reply, error);
+            case SessionSignal.TtsFailed(Reply reply, ProviderException error, String unspoken) -> {
                 countError("tts", error);
                 io.transcripts().agentTranscript(reply.id(), unspoken, false);
             }
-            case UnspokenText(Reply reply, String text) ->
+            case SessionSignal.UnspokenText(Reply reply, String text) ->
                 io.transcripts().agentTranscript(reply.id(), text + " ", false);
-            case StepText step -> onStepText(step);
-            case StepToolCalls(Reply reply, List<FunctionCall> calls) -> calls.forEach(this::addItem);
-            case StepToolOutputs(Reply reply, List<FunctionCallOutput> outputs) -> outputs.forEach(this::addItem);
-            case LateToolOutput(Reply reply, FunctionCallOutput output) -> addItem(output);
-            case ToolDone(FunctionCall call, ToolResult result, Duration duration) ->
+            case SessionSignal.StepText step -> replyHistory.stepText(step, step.reply() == preemptive);
+            case SessionSignal.StepToolCalls(Reply reply, List<FunctionCall> calls) -> calls.forEach(this::addItem);
+            case SessionSignal.StepToolOutputs(Reply reply, List<FunctionCallOutput> outputs) ->
+                outputs.forEach(this::addItem);
+            case SessionSignal.LateToolOutput(Reply reply, FunctionCallOutput output) -> addItem(output);
+            case SessionSignal.ToolDone(FunctionCall call, ToolResult result, Duration duration) ->
                 session.emit(
                         new SessionEvent.ToolExecuted(call.callId(), call.name(), call.arguments(), result, duration));
-            case ToolWasSkipped(FunctionCall call, String reason) ->
+            case SessionSignal.ToolWasSkipped(FunctionCall call, String reason) ->
                 session.emit(new SessionEvent.ToolSkipped(call.callId(), call.name(), reason));
         }
     }
@@ -346,11 +304,8 @@ final class SessionLoop {
         if (reply != null && text.equals(reply.userText()) && !reply.isCancelled()) {
             reply.answersSpeechEndingAt(lastEndOfSpeechNanos);
             current = reply;
-            List<StepText> steps = heldSteps.remove(reply);
             reply.commit();
-            if (steps != null) {
-                steps.forEach(this::onStepText);
-            }
+            replyHistory.committed(reply);
         } else {
             if (reply != null) {
                 discard(reply);
@@ -400,7 +355,7 @@ final class SessionLoop {
         reply.cancel();
         cut.forEach(reply::segmentDone);
         current = null;
-        String heard = truncateHistory(reply);
+        String heard = replyHistory.truncate(reply);
         io.transcripts().agentTranscript(reply.id(), "", true);
         session.emit(new SessionEvent.ReplyInterrupted(reply.id(), heard));
         emitMetrics(reply, true);
@@ -538,79 +493,6 @@ final class SessionLoop {
         return true;
     }
 
-    private void onStepText(StepText step) {
-        Reply reply = step.reply();
-        if (!reply.isCommitted() && !reply.isCancelled()) {
-            heldSteps.computeIfAbsent(reply, r -> new ArrayList<>()).add(step);
-            return;
-        }
-        if (reply.isCancelled()) {
-            String heard = heardText(reply, step.step());
-            Map<Integer, ChatMessage> recorded = stepMessages.computeIfAbsent(reply, r -> new HashMap<>());
-            if (!heard.isEmpty() && !recorded.containsKey(step.step()) && reply != preemptive) {
-                ChatMessage message = step.message().withText(heard, true);
-                recorded.put(step.step(), message);
-                addItem(message);
-            }
-            return;
-        }
-        stepMessages.computeIfAbsent(reply, r -> new HashMap<>()).put(step.step(), step.message());
-        addItem(step.message());
-    }
-
-    /** After an interruption: each step's message becomes what was heard of it (or goes). */
-    private String truncateHistory(Reply reply) {
-        Map<Integer, ChatMessage> recorded = stepMessages.computeIfAbsent(reply, r -> new HashMap<>());
-        StringBuilder all = new StringBuilder();
-        Set<Integer> steps = new HashSet<>(recorded.keySet());
-        reply.sentences().forEach(s -> steps.add(s.step()));
-        for (int step : steps.stream().sorted().toList()) {
-            String heard = heardText(reply, step);
-            ChatMessage message = recorded.get(step);
-            if (message != null) {
-                if (heard.isEmpty()) {
-                    history.remove(message.id());
-                } else {
-                    ChatMessage cut = message.withText(heard, true);
-                    history.replace(cut);
-                    recorded.put(step, cut);
-                }
-            } else if (!heard.isEmpty()) {
-                ChatMessage cut = ChatMessage.of(ChatRole.ASSISTANT, heard).withText(heard, true);
-                recorded.put(step, cut);
-                addItem(cut);
-            }
-            if (!heard.isEmpty()) {
-                all.append(all.isEmpty() ? "" : " ").append(heard);
-            }
-        }
-        return all.toString();
-    }
-
-    /** The text of a step's sentences that was played: whole sentences, then part of the cut one. */
-    private static String heardText(Reply reply, int step) {
-        StringBuilder heard = new StringBuilder();
-        for (Reply.Sentence sentence : reply.sentences()) {
-            if (sentence.step() != step) {
-                continue;
-            }
-            SegmentPlayout playout = reply.playout(sentence.segmentId());
-            if (playout == null || playout.samplesPlayed() == 0) {
-                break;
-            }
-            if (!playout.interrupted() || playout.samplesPlayed() >= playout.samplesPushed()) {
-                heard.append(heard.isEmpty() ? "" : " ").append(sentence.text());
-                continue;
-            }
-            String[] words = sentence.text().split("\\s+");
-            int keep = (int) Math.ceil(words.length * (double) playout.samplesPlayed() / playout.samplesPushed());
-            heard.append(heard.isEmpty() ? "" : " ")
-                    .append(String.join(" ", List.of(words).subList(0, keep)));
-            break;
-        }
-        return heard.toString();
-    }
-
     private void emitMetrics(Reply reply, boolean interrupted) {
         long endOfSpeech = reply.endOfSpeechNanos();
         long firstPlayed = reply.firstPlayedNanos();
@@ -665,8 +547,7 @@ final class SessionLoop {
     private void forget(Reply reply) {
         replies.remove(reply.id());
         generated.remove(reply);
-        heldSteps.remove(reply);
-        stepMessages.remove(reply);
+        replyHistory.forget(reply);
     }
 
     /**

@@ -36,7 +36,8 @@ final class SessionTimers {
     void start(Kind kind, Duration delay) {
         long token = ++tokens;
         current.put(kind, token);
-        scheduler.schedule(() -> loop.post(new SessionLoop.Timer(kind, token)), delay.toNanos(), TimeUnit.NANOSECONDS);
+        scheduler.schedule(
+                () -> loop.post(new SessionSignal.Timer(kind, token)), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Starts the silence timer; not in a text-only session, where nobody is expected to speak. */

@@ -59,7 +59,7 @@ final class ToolRunner {
             // their outputs go to the conversation when they are done.
             for (int i = 0; i < running.size(); i++) {
                 if (mustFinish.get(i)) {
-                    running.get(i).thenAccept(output -> loop.post(new SessionLoop.LateToolOutput(reply, output)));
+                    running.get(i).thenAccept(output -> loop.post(new SessionSignal.LateToolOutput(reply, output)));
                 } else {
                     running.get(i).cancel(true);
                 }
@@ -69,7 +69,7 @@ final class ToolRunner {
         List<FunctionCallOutput> outputs =
                 running.stream().map(CompletableFuture::join).toList();
         outputs.forEach(context::add);
-        loop.post(new SessionLoop.StepToolOutputs(reply, outputs));
+        loop.post(new SessionSignal.StepToolOutputs(reply, outputs));
     }
 
     private CompletableFuture<FunctionCallOutput> start(FunctionCall call, FunctionTool tool) {
@@ -86,7 +86,7 @@ final class ToolRunner {
         try {
             if (tool.afterPlayout() && !reply.awaitPlayedOut()) {
                 String reason = "not run: the caller interrupted before the answer was heard";
-                loop.post(new SessionLoop.ToolWasSkipped(call, reason));
+                loop.post(new SessionSignal.ToolWasSkipped(call, reason));
                 return FunctionCallOutput.of(call.callId(), call.name(), "Not run: the caller interrupted.", true);
             }
         } catch (InterruptedException e) {
@@ -95,7 +95,7 @@ final class ToolRunner {
         }
         long started = System.nanoTime();
         ToolResult outcome = Tools.invoke(tool, call.arguments(), context(call));
-        loop.post(new SessionLoop.ToolDone(call, outcome, Duration.ofNanos(System.nanoTime() - started)));
+        loop.post(new SessionSignal.ToolDone(call, outcome, Duration.ofNanos(System.nanoTime() - started)));
         return FunctionCallOutput.of(call.callId(), call.name(), outcome.output(), outcome.isError());
     }
 
