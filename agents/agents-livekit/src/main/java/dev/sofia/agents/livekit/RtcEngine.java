@@ -234,7 +234,7 @@ final class RtcEngine {
                 offer.getSdp().split("m=audio", -1).length - 1);
         PeerTransport pc = require(subscriber);
         pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, offer.getSdp()));
-        RTCSessionDescription answer = pc.createAnswer();
+        RTCSessionDescription answer = passiveDtls(pc.createAnswer());
         pc.setLocalDescription(answer);
         send(SignalRequest.newBuilder()
                 .setAnswer(SessionDescription.newBuilder()
@@ -242,6 +242,17 @@ final class RtcEngine {
                         .setSdp(answer.sdp)
                         .setId(offer.getId()))
                 .build());
+    }
+
+    /**
+     * Our subscriber answer takes the DTLS server role ({@code a=setup:passive}) instead of
+     * libwebrtc's default client role. As the client, our ClientHello often reached the SFU before
+     * its ICE had picked the pair, was dropped, and the handshake only completed on the second
+     * retransmission — about 150 ms later, on roughly one connect in seven. As the server we wait for
+     * the SFU's ClientHello, which libwebrtc keeps even when it arrives early.
+     */
+    static RTCSessionDescription passiveDtls(RTCSessionDescription answer) {
+        return new RTCSessionDescription(answer.sdpType, answer.sdp.replace("a=setup:active", "a=setup:passive"));
     }
 
     /** Engine thread: offers the publisher's current state; one offer at a time. */
