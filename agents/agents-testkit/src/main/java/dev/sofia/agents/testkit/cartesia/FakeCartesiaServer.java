@@ -1,10 +1,7 @@
 package dev.sofia.agents.testkit.cartesia;
 
 import dev.sofia.agents.testkit.cartesia.TtsSocket.Fault;
-import dev.sofia.agents.testkit.websocket.TrackedSockets;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
+import dev.sofia.agents.testkit.websocket.LoopbackWebSocketServer;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -17,9 +14,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
@@ -39,8 +34,7 @@ import org.jspecify.annotations.Nullable;
 public final class FakeCartesiaServer implements AutoCloseable {
 
     private final String apiKey;
-    private final MockWebServer server = new MockWebServer();
-    private final TrackedSockets connections = new TrackedSockets();
+    private final LoopbackWebSocketServer server;
     private final List<FakeCartesiaSession> sessions = new CopyOnWriteArrayList<>();
     private final List<TtsSocket> sockets = new CopyOnWriteArrayList<>();
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
@@ -54,24 +48,12 @@ public final class FakeCartesiaServer implements AutoCloseable {
 
     private FakeCartesiaServer(String apiKey) {
         this.apiKey = apiKey;
-        server.setServerSocketFactory(connections);
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-                return answer(request);
-            }
-        });
+        this.server = LoopbackWebSocketServer.start(this::answer);
     }
 
     /** Starts a server on loopback that accepts {@code apiKey}. */
     public static FakeCartesiaServer start(String apiKey) {
-        FakeCartesiaServer fake = new FakeCartesiaServer(apiKey);
-        try {
-            fake.server.start(InetAddress.getLoopbackAddress(), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return fake;
+        return new FakeCartesiaServer(apiKey);
     }
 
     /**
@@ -92,7 +74,7 @@ public final class FakeCartesiaServer implements AutoCloseable {
 
     /** The base URL to configure the client with, {@code ws://127.0.0.1:<port>}. */
     public URI baseUrl() {
-        return URI.create("ws://" + server.getHostName() + ":" + server.getPort());
+        return server.baseUrl();
     }
 
     /** Time from a context's first request to its first answer (default 0). */
@@ -185,7 +167,7 @@ public final class FakeCartesiaServer implements AutoCloseable {
                 chunkInterval,
                 chunkBytes,
                 faults.poll(),
-                ws -> connections.drop(connection, ws));
+                ws -> server.drop(connection, ws));
         sessions.add(session);
         sockets.add(socket);
         return new MockResponse.Builder().webSocketUpgrade(socket).build();

@@ -2,10 +2,7 @@ package dev.sofia.agents.testkit.deepgram;
 
 import dev.sofia.agents.testkit.deepgram.DeepgramMessages.Word;
 import dev.sofia.agents.testkit.deepgram.ListenSocket.Fault;
-import dev.sofia.agents.testkit.websocket.TrackedSockets;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
+import dev.sofia.agents.testkit.websocket.LoopbackWebSocketServer;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,9 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
@@ -40,8 +35,7 @@ import okhttp3.HttpUrl;
 public final class FakeDeepgramServer implements AutoCloseable {
 
     private final String apiKey;
-    private final MockWebServer server = new MockWebServer();
-    private final TrackedSockets connections = new TrackedSockets();
+    private final LoopbackWebSocketServer server;
     private final List<FakeDeepgramSession> sessions = new CopyOnWriteArrayList<>();
     private final List<ListenSocket> sockets = new CopyOnWriteArrayList<>();
     private final List<PrerecordedRequest> prerecorded = new CopyOnWriteArrayList<>();
@@ -60,29 +54,17 @@ public final class FakeDeepgramServer implements AutoCloseable {
 
     private FakeDeepgramServer(String apiKey) {
         this.apiKey = apiKey;
-        server.setServerSocketFactory(connections);
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-                return answer(request);
-            }
-        });
+        this.server = LoopbackWebSocketServer.start(this::answer);
     }
 
     /** Starts a server on loopback that accepts {@code apiKey}. */
     public static FakeDeepgramServer start(String apiKey) {
-        FakeDeepgramServer fake = new FakeDeepgramServer(apiKey);
-        try {
-            fake.server.start(InetAddress.getLoopbackAddress(), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return fake;
+        return new FakeDeepgramServer(apiKey);
     }
 
     /** The base URL to configure the client with, {@code ws://127.0.0.1:<port>}. */
     public URI baseUrl() {
-        return URI.create("ws://" + server.getHostName() + ":" + server.getPort());
+        return server.baseUrl();
     }
 
     /** What the caller says, one utterance after another on the audio timeline. */
@@ -184,7 +166,7 @@ public final class FakeDeepgramServer implements AutoCloseable {
             FakeDeepgramSession session = new FakeDeepgramSession(query, requestId);
             int connection = request.getConnectionIndex();
             ListenSocket socket = new ListenSocket(
-                    session, utterances, speech, pause, latency, faults.poll(), ws -> connections.drop(connection, ws));
+                    session, utterances, speech, pause, latency, faults.poll(), ws -> server.drop(connection, ws));
             sessions.add(session);
             sockets.add(socket);
             return new MockResponse.Builder()
