@@ -6,11 +6,6 @@ import dev.sofia.agents.livekit.worker.AgentWorker;
 import dev.sofia.agents.livekit.worker.WorkerOptions;
 import dev.sofia.agents.voice.AgentSession;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,29 +53,6 @@ public final class VoiceJavaAgent {
             });
             ctx.awaitShutdown();
         });
-        if (!worker.awaitRegistered(Duration.ofSeconds(30))) {
-            System.out.println("FAILED not registered within 30 s: " + worker.state());
-            System.exit(1);
-        }
-        System.out.println("REGISTERED " + worker.workerId());
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.equals("gc")) {
-                    System.gc();
-                    System.gc();
-                    System.out.println("HEAP "
-                            + ManagementFactory.getMemoryMXBean()
-                                    .getHeapMemoryUsage()
-                                    .getUsed());
-                    System.out.println("JOBS " + worker.activeJobs());
-                } else if (line.equals("quit")) {
-                    break;
-                }
-            }
-        } catch (IOException e) {
-            // the driver is gone
-        }
-        worker.close();
-        System.exit(0);
+        WorkersJavaAgent.serve(worker);
     }
 }

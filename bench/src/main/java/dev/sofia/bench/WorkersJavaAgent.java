@@ -40,6 +40,14 @@ public final class WorkersJavaAgent {
                 .meterRegistry(new SimpleMeterRegistry())
                 .build();
         AgentWorker worker = AgentWorker.start(options, ctx -> ctx.awaitShutdown());
+        serve(worker);
+    }
+
+    /**
+     * Waits for the worker to register, then answers the driver on stdin ({@code gc}: heap and jobs;
+     * {@code quit}) until it quits or goes away, and exits the JVM. Shared with {@link VoiceJavaAgent}.
+     */
+    static void serve(AgentWorker worker) throws InterruptedException {
         if (!worker.awaitRegistered(Duration.ofSeconds(30))) {
             System.out.println("FAILED not registered within 30 s: " + worker.state());
             System.exit(1);
