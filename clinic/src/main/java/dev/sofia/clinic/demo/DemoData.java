@@ -114,6 +114,29 @@ final class DemoData {
                     List.of("weber", "schmidt", "petrova"),
                     List.of()));
 
+    /** What Sofia says about the demo practice beyond the calendar. */
+    record TextRow(String topic, String language, String text) {}
+
+    static final List<TextRow> TEXTS = List.of(
+            new TextRow(
+                    "parking",
+                    "de",
+                    "Im Hof der Praxis gibt es drei Parkplätze für Patienten; sonst parken Sie in der Tiefgarage "
+                            + "am Markt, zwei Minuten zu Fuß."),
+            new TextRow(
+                    "parking",
+                    "en",
+                    "There are three patient parking spaces in the courtyard; otherwise the underground car park "
+                            + "at the market is a two-minute walk."),
+            new TextRow(
+                    "insurance",
+                    "de",
+                    "Wir behandeln gesetzlich und privat Versicherte. Bitte bringen Sie Ihre Versichertenkarte mit."),
+            new TextRow(
+                    "insurance",
+                    "en",
+                    "We treat patients with statutory and private insurance. Please bring your insurance card."));
+
     static final List<PatientRow> PATIENTS = List.of(
             new PatientRow(
                     "Max",

@@ -27,14 +27,14 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "sofia.demo-seed")
-class DemoSeed implements ApplicationRunner {
+public class DemoSeed implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
 
-    DemoSeed(JdbcClient jdbc, Clock clock, @Value("${sofia.time-zone}") ZoneId zone) {
+    public DemoSeed(JdbcClient jdbc, Clock clock, @Value("${sofia.time-zone}") ZoneId zone) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = zone;
@@ -122,6 +122,11 @@ class DemoSeed implements ApplicationRunner {
                             p.email(),
                             p.language(),
                             p.insurance())
+                    .update();
+        }
+        for (DemoData.TextRow t : DemoData.TEXTS) {
+            jdbc.sql("insert into receptionist_texts (topic, language, text) values (?, ?, ?)")
+                    .params(t.topic(), t.language(), t.text())
                     .update();
         }
         int booked = appointmentsForTheWeek();
