@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The staff view of calls: a list (newest first, filtered, paged with {@code before}), one call,
- * and its LiveKit events. Phone numbers are masked; the raw event payloads are not served.
+ * its LiveKit events and its transcript. Phone numbers are masked; the raw event payloads are not served.
  */
 @RestController
 @RequestMapping("/api/calls")
@@ -39,9 +39,11 @@ class CallController {
     private static final Pattern DIGIT_RUN = Pattern.compile("\\+?\\d{5,}");
 
     private final CallSessions sessions;
+    private final CallRecords records;
 
-    CallController(CallSessions sessions) {
+    CallController(CallSessions sessions, CallRecords records) {
         this.sessions = sessions;
+        this.records = records;
     }
 
     @GetMapping
@@ -104,6 +106,13 @@ class CallController {
                 .toList();
     }
 
+    @GetMapping("/{id}/transcript")
+    @Operation(summary = "What was said in one call, line by line; empty once purged after the retention period")
+    List<TranscriptLineView> transcript(@PathVariable UUID id) {
+        sessions.find(id).orElseThrow(() -> new NotFoundException("call", id));
+        return records.transcript(id).stream().map(TranscriptLineView::of).toList();
+    }
+
     /**
      * Phone rooms and SIP identities may carry the caller's number ({@code sip_+4930…}, LiveKit's
      * default identity): in a phone call's names every run of five or more digits keeps only its
@@ -160,7 +169,10 @@ class CallController {
             @Nullable Instant answeredAt,
             @Nullable Instant endedAt,
             @Nullable String endReason,
-            @Nullable Long durationSeconds) {
+            @Nullable Long durationSeconds,
+            @Nullable UUID patientId,
+            @Nullable String outcome,
+            @Nullable String summary) {
 
         static CallView of(CallSession s) {
             return new CallView(
@@ -181,7 +193,18 @@ class CallController {
                     s.endReason(),
                     s.answeredAt() != null && s.endedAt() != null
                             ? Duration.between(s.answeredAt(), s.endedAt()).toSeconds()
-                            : null);
+                            : null,
+                    s.patientId(),
+                    s.outcome() == null ? null : s.outcome().dbValue(),
+                    s.summary());
+        }
+    }
+
+    /** One transcript line for staff; {@code speaker} is caller, agent or staff. */
+    record TranscriptLineView(int seq, String speaker, String text, Instant spokenAt) {
+
+        static TranscriptLineView of(TranscriptLine line) {
+            return new TranscriptLineView(line.seq(), line.speaker().dbValue(), line.text(), line.spokenAt());
         }
     }
 }

@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param calledNumber the practice number that was dialled (E.164), if it could be read
  * @param agentDispatchId the agent dispatch that sent Sofia into a web room
  * @param agentJobId the agent job, from the agent's identity {@code agent-<jobId>}
+ * @param patientId the patient the receptionist identified the caller as, if any
+ * @param outcome how the call ended for the practice ({@link CallOutcome}); {@code abandoned} once
+ *     closed without one
+ * @param summary the receptionist's short summary; purged with the transcript
  */
 public record CallSession(
         UUID id,
@@ -34,4 +38,7 @@ public record CallSession(
         @Nullable String endReason,
         @Nullable String agentDispatchId,
         @Nullable String agentJobId,
-        @Nullable String agentIdentity) {}
+        @Nullable String agentIdentity,
+        @Nullable UUID patientId,
+        @Nullable CallOutcome outcome,
+        @Nullable String summary) {}

@@ -225,6 +225,11 @@ public class CallSessions {
                         after.id())
                 .update();
         if (!before.status().terminal() && after.status().terminal()) {
+            // Closed before the receptionist recorded anything: nothing came of the call. A later
+            // outcome still replaces this one (CallRecords.recordOutcome), since any outranks it.
+            jdbc.sql("update call_sessions set outcome = ? where id = ? and outcome is null")
+                    .params(CallOutcome.ABANDONED.dbValue(), after.id())
+                    .update();
             events.publishEvent(new CallSessionEnded(
                     after.id(), after.roomName(), after.status(), after.endReason(), after.endedAt()));
         }
@@ -272,7 +277,10 @@ public class CallSessions {
                 rs.getString("end_reason"),
                 rs.getString("agent_dispatch_id"),
                 rs.getString("agent_job_id"),
-                rs.getString("agent_identity"));
+                rs.getString("agent_identity"),
+                rs.getObject("patient_id", UUID.class),
+                rs.getString("outcome") == null ? null : CallOutcome.fromDb(rs.getString("outcome")),
+                rs.getString("summary"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

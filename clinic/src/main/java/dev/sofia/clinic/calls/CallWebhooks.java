@@ -28,7 +28,7 @@ class CallWebhooks {
     private static final Logger log = LoggerFactory.getLogger(CallWebhooks.class);
 
     /** National phone numbers are read in this country when the practice names none. */
-    static final String DEFAULT_REGION = "DE";
+    static final String DEFAULT_REGION = PracticeRegion.DEFAULT_REGION;
 
     // PostgreSQL's jsonb cannot hold U+0000; an escaped NUL (not an escaped backslash before "u0000")
     // becomes U+FFFD in the stored copy. The verified body itself is never changed.
@@ -113,9 +113,6 @@ class CallWebhooks {
         if (!event.hasParticipant() || event.getParticipant().getAttributesCount() == 0) {
             return DEFAULT_REGION;
         }
-        return catalog.findPractice()
-                .map(p -> p.address() == null ? null : p.address().country())
-                .filter(country -> country != null && country.matches("[A-Z]{2}"))
-                .orElse(DEFAULT_REGION);
+        return PracticeRegion.of(catalog);
     }
 }

@@ -93,6 +93,9 @@ final class SessionDraft {
                 endReason,
                 o.agentDispatchId(),
                 agentJobId,
-                agentIdentity);
+                agentIdentity,
+                o.patientId(),
+                o.outcome(),
+                o.summary());
     }
 }

@@ -66,7 +66,7 @@ class CallSessionsIntegrationTests {
     @BeforeEach
     void setUp() {
         clock.reset();
-        jdbc.sql("truncate call_events, call_sessions").update();
+        jdbc.sql("truncate call_events, call_sessions cascade").update();
         now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         clock.set(now);
     }
@@ -125,7 +125,8 @@ class CallSessionsIntegrationTests {
         CallSweeper blind = new CallSweeper(
                 sessions,
                 unreachable,
-                new CallsProperties(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofHours(4)),
+                new CallsProperties(
+                        Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofHours(4), 30, Duration.ofHours(1)),
                 clock);
 
         assertThat(blind.sweep()).isEqualTo(1);

@@ -54,7 +54,7 @@ class CallWebhookIntegrationTests {
     @BeforeEach
     void setUp() {
         clock.reset();
-        jdbc.sql("truncate call_events, call_sessions").update();
+        jdbc.sql("truncate call_events, call_sessions cascade").update();
         webhooks = new Webhooks(api, connection.apiKey(), connection.apiSecret());
         room = "web-test-" + UUID.randomUUID();
         t0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(60);

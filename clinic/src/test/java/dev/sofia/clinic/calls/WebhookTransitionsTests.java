@@ -122,6 +122,9 @@ class WebhookTransitionsTests {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
                 null);
         ParticipantInfo patient = Webhooks.sipCaller(
                 "sip_callee",
@@ -179,6 +182,9 @@ class WebhookTransitionsTests {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
                 null);
     }
 
@@ -200,6 +206,9 @@ class WebhookTransitionsTests {
                 null,
                 at,
                 reason,
+                null,
+                null,
+                null,
                 null,
                 null,
                 null);

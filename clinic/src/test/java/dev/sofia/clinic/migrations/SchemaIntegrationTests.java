@@ -2,6 +2,9 @@ package dev.sofia.clinic.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sofia.clinic.calls.CallMessage;
+import dev.sofia.clinic.calls.CallOutcome;
+import dev.sofia.clinic.calls.TranscriptLine;
 import dev.sofia.clinic.scheduling.AppointmentStatus;
 import dev.sofia.clinic.scheduling.BookingSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -98,6 +101,26 @@ class SchemaIntegrationTests {
     void statusAndSourceChecksAllowExactlyTheApplicationsValues() {
         assertThat(checkedValues("appointments", "status")).isEqualTo(dbValues(AppointmentStatus.values()));
         assertThat(checkedValues("appointments", "source")).isEqualTo(dbValues(BookingSource.values()));
+    }
+
+    @Test
+    void callRecordChecksAllowExactlyTheApplicationsValues() {
+        assertThat(checkedValues("call_sessions", "outcome")).isEqualTo(dbValues(CallOutcome.values()));
+        assertThat(checkedValues("call_transcript_lines", "speaker"))
+                .isEqualTo(dbValues(TranscriptLine.Speaker.values()));
+        assertThat(checkedValues("call_messages", "kind")).isEqualTo(dbValues(CallMessage.Kind.values()));
+        assertThat(checkedValues("call_messages", "status")).isEqualTo(dbValues(CallMessage.Status.values()));
+    }
+
+    @Test
+    void callRecordsReferenceTheirSessionAndPatient() {
+        assertThat(foreignKeys("call_sessions")).containsEntry("patient_id", "patients");
+        assertThat(foreignKeys("call_transcript_lines")).containsEntry("call_session_id", "call_sessions");
+        assertThat(foreignKeys("call_messages"))
+                .containsEntry("call_session_id", "call_sessions")
+                .containsEntry("patient_id", "patients");
+        assertThat(indexedColumns("call_transcript_lines")).contains(List.of("call_session_id", "seq"));
+        assertThat(indexedColumns("call_messages")).contains(List.of("status", "created_at"));
     }
 
     private static String constraintDefinition(String name) {

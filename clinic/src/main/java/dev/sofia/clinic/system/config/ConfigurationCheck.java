@@ -45,6 +45,7 @@ final class ConfigurationCheck {
             Rule.secret("LIVEKIT_WEBHOOK_KEYS", optional(ConfigurationCheck::webhookKeys)),
             Rule.plain("LIVEKIT_SERVER_BIN", optional(value -> Optional.empty())),
             Rule.plain("SOFIA_AGENT_NAME", optional(ConfigurationCheck::agentName)),
+            Rule.plain("SOFIA_TRANSCRIPT_RETENTION_DAYS", integerBetween(1, 3650)),
             Rule.secret("SOFIA_SECRET_KEY", ConfigurationCheck::secretKey));
 
     private ConfigurationCheck() {}
