@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deletes what was said in a call once the call ended more than {@link
@@ -36,7 +35,6 @@ public class TranscriptPurge {
         this.clock = clock;
         this.purged = Counter.builder(PURGED_METRIC)
                 .description("Calls whose transcript and summary were deleted after the retention period")
-                .baseUnit("calls")
                 .register(meters);
     }
 
@@ -53,9 +51,8 @@ public class TranscriptPurge {
 
     /**
      * Deletes the transcripts and summaries of calls that ended before now minus the retention
-     * period, in one transaction; returns how many calls lost one or both.
+     * period, in one statement (so all of it or nothing); returns how many calls lost one or both.
      */
-    @Transactional
     public int purge() {
         Instant cutoff = clock.instant().minus(properties.transcriptRetention());
         Purged result = jdbc.sql("""

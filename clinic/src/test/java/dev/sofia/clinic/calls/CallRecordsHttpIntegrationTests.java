@@ -88,6 +88,14 @@ class CallRecordsHttpIntegrationTests {
     }
 
     @Test
+    void thePurgeCounterIsExportedToPrometheus() {
+        Api.Response metrics = api.get("/actuator/prometheus");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.raw().body()).contains("sofia_calls_transcripts_purged_total");
+    }
+
+    @Test
     void theTranscriptOfAnUnknownCallIsNotFound() {
         Api.Response response = api.get("/api/calls/" + UUID.randomUUID() + "/transcript");
 
