@@ -10,8 +10,6 @@ import java.util.Map;
  */
 final class EnglishNumbers {
 
-    static final NumberWords WORDS = new NumberWords(table());
-
     private static final List<String> UNITS =
             List.of("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
     private static final List<String> TEENS = List.of(
@@ -33,6 +31,9 @@ final class EnglishNumbers {
 
     private static final int LAST_MINUTE = 59;
     private static final int LAST_DAY_OF_MONTH = 31;
+
+    /** Built last: the tables above must be initialized first. */
+    static final NumberWords WORDS = new NumberWords(table());
 
     private EnglishNumbers() {}
 

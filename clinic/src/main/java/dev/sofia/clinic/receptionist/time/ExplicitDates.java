@@ -30,10 +30,12 @@ final class ExplicitDates {
 
     /**
      * "am 5.", "den 1.", "zum 30." — only after such a word, and not "zum 1. Mal" or "den 2.
-     * Termin", which count rather than date.
+     * Termin", which count rather than date, nor the rest of a date that does not exist ("am 31.
+     * Februar").
      */
     private static final Rule<DateSpan> GERMAN_DAY_ONLY = Rule.of(
-            "(?:am|den|dem|zum|ab|bis|vom|der) (?<day>\\d{1,2})\\.(?! (?:mal|termin|zahn|kind|stock|platz|klasse)\\b)",
+            "(?:am|den|dem|zum|ab|bis|vom|der) (?<day>\\d{1,2})\\.(?! (?:mal|termin|zahn|kind|stock|platz|klasse|"
+                    + GERMAN_MONTH + ")\\b)",
             ExplicitDates::dayOnly);
 
     private static final Rule<DateSpan> ENGLISH_MONTH_DAY = Rule.of(
@@ -44,8 +46,8 @@ final class ExplicitDates {
             "(?:the )?(?<day>\\d{1,2})" + ENGLISH_ORDINAL + "? (?:of )?(?<month>" + ENGLISH_MONTH + ")" + YEAR,
             named(CalendarWords.ENGLISH_MONTHS));
 
-    private static final Rule<DateSpan> ENGLISH_DAY_ONLY =
-            Rule.of("the (?<day>\\d{1,2})" + ENGLISH_ORDINAL, ExplicitDates::dayOnly);
+    private static final Rule<DateSpan> ENGLISH_DAY_ONLY = Rule.of(
+            "the (?<day>\\d{1,2})" + ENGLISH_ORDINAL + "(?! (?:of )?" + ENGLISH_MONTH + "\\b)", ExplicitDates::dayOnly);
 
     static final List<Rule<DateSpan>> GERMAN = List.of(NUMERIC, GERMAN_DAY_MONTH, GERMAN_DAY_ONLY);
 

@@ -11,8 +11,6 @@ import java.util.Map;
  */
 final class GermanNumbers {
 
-    static final NumberWords WORDS = new NumberWords(table());
-
     private static final List<String> UNITS =
             List.of("", "ein", "zwei", "drei", "vier", "fuenf", "sechs", "sieben", "acht", "neun");
     private static final List<String> TEENS = List.of(
@@ -37,6 +35,9 @@ final class GermanNumbers {
 
     private static final int LAST_MINUTE = 59;
     private static final int LAST_DAY_OF_MONTH = 31;
+
+    /** Built last: the tables above must be initialized first. */
+    static final NumberWords WORDS = new NumberWords(table());
 
     private GermanNumbers() {}
 

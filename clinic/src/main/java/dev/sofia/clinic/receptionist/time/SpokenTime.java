@@ -28,14 +28,20 @@ record SpokenTime(int hour, int minute, boolean twelveHour) {
         return of(Integer.parseInt(hourDigits), minute, hourDigits.length() == 2 && hourDigits.startsWith("0"));
     }
 
+    /** A time that cannot be misread: "mittags", "noon", "midnight". */
+    static SpokenTime exactly(int hour, int minute) {
+        return new SpokenTime(hour, minute, false);
+    }
+
     /** "3 pm", "12 am": the hour is 1–12 and the suffix settles it. */
     static @Nullable SpokenTime meridiem(int hour, int minute, boolean afterNoon) {
         if (hour < 1 || hour > HOURS_PER_HALF_DAY) {
             return null;
         }
-        int onTheClock = hour % HOURS_PER_HALF_DAY + (afterNoon ? HOURS_PER_HALF_DAY : 0);
-        SpokenTime time = of(onTheClock, minute, true);
-        return time == null ? null : new SpokenTime(time.hour, time.minute, false);
+        if (minute < 0 || minute > 59) {
+            return null;
+        }
+        return exactly(hour % HOURS_PER_HALF_DAY + (afterNoon ? HOURS_PER_HALF_DAY : 0), minute);
     }
 
     /**
