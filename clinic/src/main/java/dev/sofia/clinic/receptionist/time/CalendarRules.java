@@ -91,6 +91,20 @@ final class CalendarRules {
         return null;
     }
 
+    /**
+     * "Freitag, den 13.": of the next two dates with that day of the month (today included), the
+     * first that falls on that weekday; null if neither does, and then the day number alone counts
+     * (callers misname weekdays more often than they plan months ahead, and the date is read back).
+     */
+    static @Nullable LocalDate nextWeekdayOnDay(LocalDate today, DayOfWeek weekday, int day) {
+        LocalDate first = nextDayOfMonth(today, day);
+        if (first == null || first.getDayOfWeek() == weekday) {
+            return first;
+        }
+        LocalDate second = nextDayOfMonth(first.plusDays(1), day);
+        return second != null && second.getDayOfWeek() == weekday ? second : null;
+    }
+
     /** A date said without a year: this year, unless it has passed — then next year (or later). */
     static @Nullable LocalDate nextMonthDay(LocalDate today, int month, int day) {
         for (int year = today.getYear(); year <= today.getYear() + YEARS_TO_SEARCH; year++) {

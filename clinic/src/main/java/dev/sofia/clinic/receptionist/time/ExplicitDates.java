@@ -1,5 +1,6 @@
 package dev.sofia.clinic.receptionist.time;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.List;
@@ -46,13 +47,29 @@ final class ExplicitDates {
             "(?:the )?(?<day>\\d{1,2})" + ENGLISH_ORDINAL + "? (?:of )?(?<month>" + ENGLISH_MONTH + ")" + YEAR,
             named(CalendarWords.ENGLISH_MONTHS));
 
+    /** "on the 5th" — but not "the 2nd week", "the 2nd appointment", nor "the 31st of February". */
     private static final Rule<DateSpan> ENGLISH_DAY_ONLY = Rule.of(
-            "the (?<day>\\d{1,2})" + ENGLISH_ORDINAL + "(?! (?:of )?" + ENGLISH_MONTH + "\\b)", ExplicitDates::dayOnly);
+            "the (?<day>\\d{1,2})" + ENGLISH_ORDINAL
+                    + "(?! (?:week|time|appointment|visit|opinion|tooth|floor|one|(?:of )?" + ENGLISH_MONTH + ")\\b)",
+            ExplicitDates::dayOnly);
 
-    static final List<Rule<DateSpan>> GERMAN = List.of(NUMERIC, GERMAN_DAY_MONTH, GERMAN_DAY_ONLY);
+    /** "Freitag, den 13.": a Friday that is a 13th, if one of the next two 13ths is; else the 13th. */
+    private static final Rule<DateSpan> GERMAN_WEEKDAY_AND_DAY = Rule.of(
+            "(?<weekday>" + CalendarWords.alternation(CalendarWords.GERMAN_WEEKDAYS)
+                    + ") (?:den |dem )?(?<day>\\d{1,2})\\.",
+            (match, today) -> weekdayAndDay(match, today, CalendarWords.GERMAN_WEEKDAYS));
+
+    /** "Friday the 13th", "Monday 22nd". */
+    private static final Rule<DateSpan> ENGLISH_WEEKDAY_AND_DAY = Rule.of(
+            "(?<weekday>" + CalendarWords.alternation(CalendarWords.ENGLISH_WEEKDAYS) + ") (?:the )?(?<day>\\d{1,2})"
+                    + ENGLISH_ORDINAL,
+            (match, today) -> weekdayAndDay(match, today, CalendarWords.ENGLISH_WEEKDAYS));
+
+    static final List<Rule<DateSpan>> GERMAN =
+            List.of(NUMERIC, GERMAN_DAY_MONTH, GERMAN_WEEKDAY_AND_DAY, GERMAN_DAY_ONLY);
 
     static final List<Rule<DateSpan>> ENGLISH =
-            List.of(NUMERIC, ENGLISH_MONTH_DAY, ENGLISH_DAY_MONTH, ENGLISH_DAY_ONLY);
+            List.of(NUMERIC, ENGLISH_MONTH_DAY, ENGLISH_DAY_MONTH, ENGLISH_WEEKDAY_AND_DAY, ENGLISH_DAY_ONLY);
 
     private ExplicitDates() {}
 
@@ -71,6 +88,13 @@ final class ExplicitDates {
         LocalDate date = year == null
                 ? CalendarRules.nextMonthDay(today, month, day)
                 : CalendarRules.dateOrNull(CalendarRules.fullYear(year, today), month, day);
+        return date == null ? null : DateSpan.day(date);
+    }
+
+    private static @Nullable DateSpan weekdayAndDay(
+            MatchResult match, LocalDate today, Map<String, DayOfWeek> weekdays) {
+        LocalDate date = CalendarRules.nextWeekdayOnDay(
+                today, weekdays.get(match.group("weekday")), Integer.parseInt(match.group("day")));
         return date == null ? null : DateSpan.day(date);
     }
 

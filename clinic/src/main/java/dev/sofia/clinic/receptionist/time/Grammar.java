@@ -4,6 +4,7 @@ import dev.sofia.clinic.scheduling.PartOfDay;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one language is read: rewrites that settle ambiguous words first, number words, then dates,
@@ -28,11 +29,13 @@ record Grammar(
 
     /**
      * "Morgen" is tomorrow, but "Guten Morgen" is a greeting and "heute Morgen", "am Morgen",
-     * "Dienstagmorgen" and "morgen Morgen" are mornings; "dienstags" is a Tuesday.
+     * "Dienstagmorgen" and "morgen Morgen" are mornings; "dienstags" is a Tuesday; "so früh wie
+     * möglich" asks for the earliest slot, not for a morning.
      */
     static final Grammar GERMAN = new Grammar(
             List.of(
                     Rewrite.of("(?:guten|schoenen) (?:morgen|tag|abend)", " "),
+                    Rewrite.of("(?:so )?frueh wie moeglich|moeglichst frueh", " "),
                     Rewrite.of(
                             "(" + GERMAN_WEEKDAY + ")s?(vormittags?|nachmittags?|abends?|morgens?|mittags?|frueh)",
                             "$1 $2"),
@@ -67,10 +70,25 @@ record Grammar(
         utterance.rewrite(numbers);
         DateSpan span = utterance.take(dates, today);
         if (span == null) {
-            span = utterance.take(days, today);
+            span = coverAll(utterance, today);
         }
         SpokenTime time = utterance.take(times, today);
         PartOfDay partOfDay = utterance.take(partsOfDay, today);
         return new Findings(span, time, partOfDay);
+    }
+
+    /**
+     * Relative days, all of them: "morgen oder übermorgen" and "Monday to Wednesday" become one
+     * range over both, as a slot search can only look at a range. An explicit date is taken alone,
+     * the weekday said with it ("Montag, den 22. Juni") only confirms it.
+     */
+    private @Nullable DateSpan coverAll(Utterance utterance, LocalDate today) {
+        DateSpan span = utterance.take(days, today);
+        for (DateSpan more = span == null ? null : utterance.take(days, today);
+                more != null && span != null;
+                more = utterance.take(days, today)) {
+            span = span.cover(more);
+        }
+        return span;
     }
 }

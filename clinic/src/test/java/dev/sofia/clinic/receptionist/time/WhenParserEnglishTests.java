@@ -79,6 +79,12 @@ class WhenParserEnglishTests {
             Tuesday afternoon                         | 2026-06-23 |            |       | AFTERNOON
             Thursday night                            | 2026-06-18 |            |       | EVENING
             next week Thursday morning                | 2026-06-25 |            |       | MORNING
+            Tuesday or Wednesday                      | 2026-06-23 | 2026-06-24 |       |
+            Monday to Wednesday                       | 2026-06-22 | 2026-06-24 |       |
+            Monday the 22nd at 10                     | 2026-06-22 |            | 10:00 |
+            4.30pm                                    | 2026-06-17 |            | 16:30 |
+            how about four thirty                     | 2026-06-17 |            | 16:30 |
+            Thursday at 7 in the morning              | 2026-06-18 |            | 07:00 | MORNING
             "Good morning, do you have anything on Friday?"          | 2026-06-19 | | |
             "Could I come in next Tuesday at half past nine?"        | 2026-06-23 | | 09:30 |
             "I'd prefer Monday afternoon, around 3 if possible."     | 2026-06-22 | | 15:00 | AFTERNOON
@@ -94,6 +100,7 @@ class WhenParserEnglishTests {
             the day after tomorrow at 2:30 pm         | 2026-10-25 |            | 14:30 |
             this weekend                              | 2026-10-24 | 2026-10-25 |       |
             end of the week                           | 2026-10-23 |            |       |
+            Friday the 13th                           | 2026-11-13 |            |       |
             """)
     void onTheFridayBeforeSummerTimeEnds(
             String expression, String from, @Nullable String to, @Nullable String time, @Nullable String partOfDay) {

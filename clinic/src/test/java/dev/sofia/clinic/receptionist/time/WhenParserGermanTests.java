@@ -102,6 +102,16 @@ class WhenParserGermanTests {
             Dienstagmittag                            | 2026-06-23 |            | 12:00 |
             übermorgen vormittags                     | 2026-06-19 |            |       | MORNING
             nächste Woche Donnerstag am Vormittag     | 2026-06-25 |            |       | MORNING
+            morgen oder übermorgen                    | 2026-06-18 | 2026-06-19 |       |
+            Montag bis Mittwoch nachmittags           | 2026-06-22 | 2026-06-24 |       | AFTERNOON
+            Mittwoch, den 22.                         | 2026-07-22 |            |       |
+            Dienstag, den 22.                         | 2026-06-22 |            |       |
+            um 9 am Dienstag                          | 2026-06-23 |            | 09:00 |
+            zehn Uhr fünfzehn                         | 2026-06-17 |            | 10:15 |
+            Termin um 7                               | 2026-06-17 |            | 19:00 |
+            halb neun                                 | 2026-06-18 |            | 08:30 |
+            am Nachmittag, so gegen vier              | 2026-06-17 |            | 16:00 | AFTERNOON
+            Wie wäre es mit dem 3. Juli um 11?        | 2026-07-03 |            | 11:00 |
             Hätten Sie vielleicht nächsten Dienstag um halb zehn was frei? | 2026-06-23 | | 09:30 |
             Guten Morgen, ich hätte gern einen Termin am Freitag           | 2026-06-19 | |       |
             Geht es am Donnerstag nachmittags?                             | 2026-06-18 | |       | AFTERNOON
@@ -122,6 +132,7 @@ class WhenParserGermanTests {
             am Wochenende                             | 2026-10-24 | 2026-10-25 |       |
             nächste Woche                             | 2026-10-26 | 2026-11-01 |       |
             morgen Abend                              | 2026-10-24 |            |       | EVENING
+            Freitag, den 13.                          | 2026-11-13 |            |       |
             """)
     void onTheFridayBeforeSummerTimeEnds(
             String expression, String from, @Nullable String to, @Nullable String time, @Nullable String partOfDay) {

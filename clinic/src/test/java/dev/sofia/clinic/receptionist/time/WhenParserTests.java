@@ -41,6 +41,7 @@ class WhenParserTests {
             Ich möchte einen Termin                     | de
             Ich bin zum ersten Mal bei Ihnen            | de
             am 31. Februar                              | de
+            so früh wie möglich                         | de
             I have a toothache                          | en
             My name is Miller                           | en
             my number is 0151 23456789                  | en
@@ -50,6 +51,7 @@ class WhenParserTests {
             I need a filling                            | en
             Can I bring my 2 kids?                      | en
             I'd like a second opinion                   | en
+            I may need a second appointment             | en
             it hurts for 2 weeks now                    | en
             "February 31st"                             | en
             ""                                          | de
