@@ -28,6 +28,10 @@
  *       the month alone ("am 30.", "on the 5th") is the next date with that day, today included,
  *       skipping months without it (said on 31 January: 30 March). Past years are kept
  *       ("12.03.1985"), the caller of the parser decides what to do with them.
+ *   <li>Several relative days make one range over all of them ("morgen oder übermorgen", "Monday
+ *       to Wednesday"), as a slot search looks at one range. An explicit date is taken alone; a
+ *       weekday said with it only confirms it. "Freitag, den 13." / "Friday the 13th" is the next
+ *       or second-next 13th if it is a Friday, otherwise simply the next 13th.
  *   <li>Times: hours 1–7 said without am/pm and without a part of the day mean 13:00–19:00, as a
  *       dental practice is closed at night ("um drei" = 15:00, "halb acht" = 19:30, "um 8" = 8:00);
  *       a leading zero ("07:30") means the 24-hour clock. "Abends"/"nachmittags"/"in the afternoon"
