@@ -191,6 +191,11 @@ public final class SchedulingTools {
             throw ToolProblems.refuse(
                     "wrong-treatment", "search slots for the appointment's own treatment before moving it");
         }
+        // the caller's own hold on the new slot (hold_slot while they confirmed) would block the move
+        call.hold().filter(h -> h.slot().equals(offered.slot())).ifPresent(h -> {
+            services.holds().release(h.id());
+            call.hold(null);
+        });
         Appointment moved = ToolProblems.translated(() -> services.booking()
                 .reschedule(current.id(), offered.slot().start(), offered.slot().doctorId(), call.bookingSource()));
         call.list(services.appointments().find(current.id()).orElse(current));
