@@ -6,6 +6,7 @@ import dev.sofia.agents.voice.AgentSessionOptions;
 import dev.sofia.clinic.calls.CallSession;
 import dev.sofia.clinic.calls.CallSessions;
 import dev.sofia.clinic.demo.DemoSeed;
+import dev.sofia.clinic.receptionist.offline.OfflineDialog;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.TestClock;
@@ -14,6 +15,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,10 +81,28 @@ public abstract class ReceptionistTestBase {
 
     protected Conversation start(
             Llm llm, String language, ReceptionistCall.Channel channel, @Nullable String callerNumber) {
+        return start(ignored -> llm, language, channel, callerNumber);
+    }
+
+    /** Starts a web call with the offline dialog engine (made for the call, which it keeps state on). */
+    protected Conversation startOffline(String language) {
+        return startOffline(language, ReceptionistCall.Channel.WEB, null);
+    }
+
+    protected Conversation startOffline(
+            String language, ReceptionistCall.Channel channel, @Nullable String callerNumber) {
+        return start(forCall -> new OfflineDialog(services, forCall), language, channel, callerNumber);
+    }
+
+    private Conversation start(
+            Function<ReceptionistCall, Llm> model,
+            String language,
+            ReceptionistCall.Channel channel,
+            @Nullable String callerNumber) {
         String room = "web-" + UUID.randomUUID();
         CallSession session = callSessions.openWebSession(room, null, "caller-test", language, null);
         call = new ReceptionistCall(session.id(), room, channel, callerNumber, language);
-        conversation = Conversation.start(receptionist.forCall(call), llm, AgentSessionOptions.DEFAULT);
+        conversation = Conversation.start(receptionist.forCall(call), model.apply(call), AgentSessionOptions.DEFAULT);
         return conversation;
     }
 
