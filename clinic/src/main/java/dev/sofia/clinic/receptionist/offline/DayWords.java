@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 final class DayWords {
 
     private static final Pattern DAY = Pattern.compile(
-            "(?iu)\\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|heute|übermorgen|uebermorgen"
+            "(?iuU)\\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|heute|übermorgen|uebermorgen"
                     + "|morgen(?!s)|woche|wochenende|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today"
                     + "|tomorrow|week|weekend|januar|februar|märz|april|mai|juni|juli|august|september|oktober"
                     + "|november|dezember|january|february|march|may|june|july|october|december|tagen|days)\\b"

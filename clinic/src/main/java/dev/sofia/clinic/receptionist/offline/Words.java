@@ -33,8 +33,7 @@ final class Words {
 
     /**
      * Whether the normalized text holds one of the keys. A key with spaces around it (" ja ") must
-     * be a whole word; a key without is a word start ("schmerz" matches "zahnschmerzen" only if
-     * written "schmerz" inside a word — keys are matched anywhere).
+     * be a whole word; a key without them matches inside words ("schmerz" in "zahnschmerzen").
      */
     static boolean any(String normalized, Set<String> keys) {
         for (String key : keys) {
