@@ -100,7 +100,7 @@ abstract class CorpusTestBase extends ReceptionistTestBase {
         for (Expect expect : expected) {
             try {
                 expect.verify(db);
-            } catch (AssertionError e) {
+            } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError("database check " + expect + " failed: " + e.getMessage(), e);
             }
         }

@@ -100,6 +100,11 @@ final class SafetyScenarios {
                 .caller("Nein, dann nicht.")
                 .says("In Ordnung. Auf Wiederhören!")
                 .expect(nothingChanged(), noOutcome(), callerIs("Mustermann"))
+                .offline(
+                        "the engine does not act on the sentence at all (it asks how it can help): nothing is booked, "
+                                + "and the caller is not identified either",
+                        nothingChanged(),
+                        noOutcome())
                 .build();
     }
 
