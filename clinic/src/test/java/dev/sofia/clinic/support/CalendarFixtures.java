@@ -16,7 +16,8 @@ public class CalendarFixtures {
 
     public static final String TABLES = "call_routes, phone_numbers, telephony_connections, transfer_targets,"
             + " appointments, slot_holds, blockouts, schedule_overrides, shift_breaks, shifts, appointment_type_chairs,"
-            + " appointment_type_doctors, appointment_types, chairs, doctors, patients, opening_hours, practice";
+            + " appointment_type_doctors, appointment_types, chairs, doctors, patients, opening_hours, practice,"
+            + " receptionist_texts";
 
     private final JdbcClient jdbc;
 

@@ -46,7 +46,21 @@ final class ConfigurationCheck {
             Rule.plain("LIVEKIT_SERVER_BIN", optional(value -> Optional.empty())),
             Rule.plain("SOFIA_AGENT_NAME", optional(ConfigurationCheck::agentName)),
             Rule.plain("SOFIA_TRANSCRIPT_RETENTION_DAYS", integerBetween(1, 3650)),
-            Rule.secret("SOFIA_SECRET_KEY", ConfigurationCheck::secretKey));
+            Rule.secret("SOFIA_SECRET_KEY", ConfigurationCheck::secretKey),
+            Rule.plain("SOFIA_ROLE", optional(oneOf("all", "api", "worker"))),
+            Rule.plain("SOFIA_MAX_CALLS", integerBetween(1, 500)),
+            Rule.plain("SOFIA_WORKER_LOAD_THRESHOLD", optional(ConfigurationCheck::loadShare)),
+            Rule.plain("SOFIA_LLM", optional(oneOf("offline", "openai"))),
+            Rule.plain("SOFIA_STT", optional(oneOf("none", "deepgram", "openai"))),
+            Rule.plain("SOFIA_TTS", optional(oneOf("espeak", "cartesia", "openai"))),
+            Rule.plain("SOFIA_LLM_MODEL", optional(value -> Optional.empty())),
+            Rule.secret("OPENAI_API_KEY", requiredWhenChosen("openai", "SOFIA_LLM", "SOFIA_STT", "SOFIA_TTS")),
+            Rule.plain("OPENAI_BASE_URL", optional(value -> httpUrl(value, "http", "https"))),
+            Rule.secret("DEEPGRAM_API_KEY", requiredWhenChosen("deepgram", "SOFIA_STT")),
+            Rule.plain("DEEPGRAM_BASE_URL", optional(value -> httpUrl(value, "ws", "wss"))),
+            Rule.secret("CARTESIA_API_KEY", requiredWhenChosen("cartesia", "SOFIA_TTS")),
+            Rule.plain("CARTESIA_VOICE_ID", requiredWhenChosen("cartesia", "SOFIA_TTS")),
+            Rule.plain("CARTESIA_BASE_URL", optional(value -> httpUrl(value, "ws", "wss"))));
 
     private ConfigurationCheck() {}
 
@@ -239,6 +253,50 @@ final class ConfigurationCheck {
             }
             return Optional.of("must be an integer from " + min + " to " + max);
         });
+    }
+
+    private static Optional<String> loadShare(String value) {
+        try {
+            double share = Double.parseDouble(value.strip());
+            return share > 0 && share <= 1 ? Optional.empty() : Optional.of("must be a number above 0 and at most 1");
+        } catch (NumberFormatException e) {
+            return Optional.of("must be a number above 0 and at most 1");
+        }
+    }
+
+    private static SimpleValidator oneOf(String... allowed) {
+        java.util.List<String> values = java.util.List.of(allowed);
+        return value -> values.contains(value.strip())
+                ? Optional.empty()
+                : Optional.of("must be one of " + String.join(", ", values));
+    }
+
+    /** A provider's key: required when one of {@code choices} names that provider. */
+    private static Validator requiredWhenChosen(String provider, String... choices) {
+        return (value, context) -> {
+            if (value != null && !value.isBlank()) {
+                return Optional.empty();
+            }
+            for (String choice : choices) {
+                String chosen = context.variables().apply(choice);
+                if (chosen != null && chosen.strip().equals(provider)) {
+                    return Optional.of("is required when " + choice + "=" + provider);
+                }
+            }
+            return Optional.empty();
+        };
+    }
+
+    private static Optional<String> httpUrl(String value, String... schemes) {
+        try {
+            java.net.URI uri = new java.net.URI(value.strip());
+            if (uri.getHost() == null || !java.util.List.of(schemes).contains(uri.getScheme())) {
+                return Optional.of("must be a " + String.join(" or ", schemes) + " URL with a host");
+            }
+            return Optional.empty();
+        } catch (java.net.URISyntaxException e) {
+            return Optional.of("is not a valid URL");
+        }
     }
 
     private static Validator anything() {

@@ -206,6 +206,40 @@ class ConfigurationCheckTests {
         assertThatNoException().isThrownBy(() -> startupCheck.postProcessEnvironment(new MockEnvironment(), null));
     }
 
+    @Test
+    void providersAreChosenFromKnownNamesAndNeedTheirKeys() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("SOFIA_ROLE", "everything")
+                .withProperty("SOFIA_LLM", "openai")
+                .withProperty("SOFIA_STT", "deepgram")
+                .withProperty("SOFIA_TTS", "cartesia")
+                .withProperty("OPENAI_BASE_URL", "ftp://models.example.com")
+                .withProperty("CARTESIA_API_KEY", "sk_car_secret_value");
+
+        List<Problem> problems = ConfigurationCheck.check(env);
+
+        assertThat(problems)
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "SOFIA_ROLE is \"everything\": must be one of all, api, worker",
+                        "OPENAI_API_KEY is missing: is required when SOFIA_LLM=openai",
+                        "OPENAI_BASE_URL is \"ftp://models.example.com\": must be a http or https URL with a host",
+                        "DEEPGRAM_API_KEY is missing: is required when SOFIA_STT=deepgram",
+                        "CARTESIA_VOICE_ID is missing: is required when SOFIA_TTS=cartesia");
+        assertThat(problems.toString()).doesNotContain("sk_car_secret_value");
+    }
+
+    @Test
+    void theOfflineDefaultsNeedNoKeys() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("SOFIA_ROLE", "worker")
+                .withProperty("SOFIA_LLM", "offline")
+                .withProperty("SOFIA_STT", "none")
+                .withProperty("SOFIA_TTS", "espeak");
+
+        assertThat(ConfigurationCheck.check(env)).isEmpty();
+    }
+
     private static MockEnvironment prod(String databaseUrl) {
         MockEnvironment env = prodLiveKitAndKey(new MockEnvironment().withProperty("DATABASE_URL", databaseUrl));
         env.setActiveProfiles("prod");
