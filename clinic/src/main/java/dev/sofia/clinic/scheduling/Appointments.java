@@ -66,7 +66,8 @@ public class Appointments {
                 .list();
     }
 
-    boolean hasHistory(PatientId patient) {
+    /** True when the patient has (or had) an appointment that was not cancelled: not new to the practice. */
+    public boolean hasHistory(PatientId patient) {
         return jdbc.sql("select exists (select 1 from appointments where patient_id = ? and status <> 'cancelled')")
                 .param(patient.value())
                 .query(Boolean.class)

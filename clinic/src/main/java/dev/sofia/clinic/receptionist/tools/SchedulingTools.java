@@ -67,6 +67,7 @@ public final class SchedulingTools {
             @Description("the time the caller would like, if they named one: slots nearest to it come first") @Nullable
                     LocalTime preferredTime) {
         AppointmentType type = catalogue.treatment(treatment);
+        call.patient().ifPresent(patient -> requireAllowedFor(type, patient));
         DoctorId doctorId = doctor == null || doctor.isBlank()
                 ? null
                 : catalogue.doctor(doctor).id();
@@ -151,7 +152,18 @@ public final class SchedulingTools {
                 hold == null ? null : hold.id());
         // one key per call, patient and slot: a repeated tool call returns the first booking
         String key = "sofia-" + call.roomName() + "-" + patient.id().value() + "-" + offered.id();
-        Booking.Booked booked = ToolProblems.translated(() -> services.booking().book(request, key));
+        services.catalog().appointmentType(offered.typeId()).ifPresent(type -> requireAllowedFor(type, patient));
+        Booking.Booked booked;
+        try {
+            booked = ToolProblems.translated(() -> services.booking().book(request, key));
+        } catch (RuntimeException refused) {
+            // the slot stays free for the next search of this call instead of waiting out the hold
+            if (hold != null) {
+                services.holds().release(hold.id());
+                call.hold(null);
+            }
+            throw refused;
+        }
         call.hold(null);
         ListedAppointment listed = call.list(booked.appointment());
         ToolReplies.AppointmentInfo info = info(listed);
@@ -232,7 +244,10 @@ public final class SchedulingTools {
                 () -> services.availability().findSlots(new SlotQuery(type.id(), doctor, from, to, part, 0)));
     }
 
-    /** The earliest slots, or the ones nearest the preferred time (earliest day first). */
+    /**
+     * The earliest slots; with a preferred time, the earliest day's slots nearest to it, read out in
+     * order of time.
+     */
     private List<Slot> choose(List<Slot> found, @Nullable LocalTime preferred) {
         if (preferred == null) {
             return found.stream().limit(OFFERED).toList();
@@ -246,6 +261,16 @@ public final class SchedulingTools {
                 .limit(OFFERED)
                 .sorted(Comparator.comparing(Slot::start))
                 .toList();
+    }
+
+    /** Some treatments are for patients the practice knows (e.g. a filling after a check-up). */
+    private void requireAllowedFor(AppointmentType type, Patient patient) {
+        if (!type.newPatientsAllowed() && !services.appointments().hasHistory(patient.id())) {
+            throw ToolProblems.refuse(
+                    "existing-patients-only",
+                    type.name().in(call.language()) + " is only for patients who have been treated here; "
+                            + "offer a first check-up instead");
+        }
     }
 
     private OfferedSlot offeredSlot(String slotId) {

@@ -172,30 +172,26 @@ final class BookingScenarios {
                         "register_patient",
                         args("firstName", "Jan", "lastName", "Hoffmann", "dateOfBirth", "1995-02-02"))
                 .calls("find_free_slots", args("treatment", "fuellung", "from", "2026-11-25", "preferredTime", "11:00"))
-                .says("Ich habe Sie als neuen Patienten angelegt. Am Mittwoch um 11 Uhr wäre bei Dr. Anna Weber frei. "
-                        + "Passt das?")
-                .caller("Ja.")
-                .calls("hold_slot", args("slotId", "S3"))
-                .calls("book_appointment", args("slotId", "S3"))
-                .expectError("book_appointment", "only for existing patients")
-                .says("Eine Füllung kann ich für neue Patienten leider nicht buchen; zuerst braucht es eine "
-                        + "Kontrolle. Soll ich Ihnen eine Kontrolle am Mittwoch um 11 Uhr suchen?")
+                // the tools know a new patient: no filling slot is offered at all
+                .expectError("find_free_slots", "existing-patients-only")
+                .says("Ich habe Sie als neuen Patienten angelegt. Eine Füllung kann ich für neue Patienten leider "
+                        + "nicht buchen; zuerst braucht es eine Kontrolle. Soll ich Ihnen eine Kontrolle am Mittwoch "
+                        + "um 11 Uhr suchen?")
                 .caller("Ja, dann eine Kontrolle.")
                 .calls(
                         "find_free_slots",
                         args("treatment", "kontrolle", "from", "2026-11-25", "preferredTime", "11:00"))
-                // the failed booking left its hold: Dr. Weber's 11:00 is not offered again in this call
-                .expectOutput("find_free_slots", "\"slotId\":\"S7\",\"date\":\"2026-11-25\",\"time\":\"11:00\"")
-                .says("Eine Kontrolle am Mittwoch um 11 Uhr ist bei Dr. Elena Petrova frei. Passt das?")
+                .expectOutput("find_free_slots", "\"slotId\":\"S3\",\"date\":\"2026-11-25\",\"time\":\"11:00\"")
+                .says("Eine Kontrolle am Mittwoch um 11 Uhr ist bei Dr. Anna Weber frei. Passt das?")
                 .caller("Ja, bitte.")
-                .calls("hold_slot", args("slotId", "S7"))
-                .says("Kontrolle am Mittwoch, 25. November, um 11:00 Uhr bei Dr. Elena Petrova. Buchen?")
+                .calls("hold_slot", args("slotId", "S3"))
+                .says("Kontrolle am Mittwoch, 25. November, um 11:00 Uhr bei Dr. Anna Weber. Buchen?")
                 .caller("Ja.")
-                .calls("book_appointment", args("slotId", "S7"))
+                .calls("book_appointment", args("slotId", "S3"))
                 .says("Gebucht. Bitte bringen Sie Ihre Versichertenkarte mit.")
                 .expect(
                         registered("Jan", "Hoffmann", "1995-02-02", null, "de"),
-                        booked("Hoffmann", "kontrolle", "2026-11-25 11:00", "Petrova"),
+                        booked("Hoffmann", "kontrolle", "2026-11-25 11:00", "Weber"),
                         outcome(CallOutcome.BOOKED, "Termin gebucht: Kontrolle, 2026-11-25 11:00"),
                         noHolds())
                 .offlineKnownGap("after registering a new patient who asked for a Füllung the engine asks 'Wann würde "
