@@ -65,6 +65,8 @@ class CartesiaTtsStreamTests {
                         FakeCartesiaServer.pcm("Guten Tag, ", 24000),
                         FakeCartesiaServer.pcm("wie kann ich helfen?", 24000)));
         assertThat(spokenWords(segments.get(contexts.get(0)))).isEqualTo("Guten Tag, wie kann ich helfen?");
+        // the client's close frame reaches the server's socket a moment after the stream is closed
+        assertThat(session.awaitEnd(Duration.ofSeconds(5))).isTrue();
         assertThat(session.closeCode()).isEqualTo(1000);
     }
 

@@ -82,6 +82,8 @@ class DeepgramSttStreamingTests {
 
             assertThat(session.audioBytes()).isEqualTo(3 * 16000 * 2);
             assertThat(session.messageTypes()).containsExactly("CloseStream");
+            // the close handshake completes on the server's socket thread, a moment after the last event
+            assertThat(session.awaitEnd(Duration.ofSeconds(5))).isTrue();
             assertThat(session.closeCode()).isEqualTo(1000);
         }
         assertThat(metrics).singleElement().satisfies(m -> {
