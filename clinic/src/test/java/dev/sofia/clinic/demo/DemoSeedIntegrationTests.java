@@ -33,7 +33,7 @@ class DemoSeedIntegrationTests {
 
     @BeforeEach
     void emptyDatabase() {
-        fixtures.jdbc().sql("truncate " + CalendarFixtures.TABLES + " cascade").update();
+        fixtures.empty();
         seed = new DemoSeed(fixtures.jdbc(), clock, java.time.ZoneId.of("Europe/Berlin"));
     }
 

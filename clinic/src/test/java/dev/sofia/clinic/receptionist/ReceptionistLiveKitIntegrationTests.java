@@ -57,9 +57,7 @@ class ReceptionistLiveKitIntegrationTests {
     void seedTheDemoPracticeOnTheRealClock() {
         // real time: LiveKit checks the caller token's expiry against its own clock
         clock.reset();
-        fixtures.jdbc()
-                .sql("truncate call_sessions, call_messages, " + CalendarFixtures.TABLES + " cascade")
-                .update();
+        fixtures.empty();
         new DemoSeed(fixtures.jdbc(), clock, ZoneId.of("Europe/Berlin")).seed();
     }
 

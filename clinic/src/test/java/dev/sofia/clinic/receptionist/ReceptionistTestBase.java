@@ -57,8 +57,7 @@ public abstract class ReceptionistTestBase {
     @BeforeEach
     void seedTheDemoPractice() {
         clock.set(NOW);
-        jdbc().sql("truncate call_sessions, call_messages, " + CalendarFixtures.TABLES + " cascade")
-                .update();
+        fixtures.empty();
         new DemoSeed(jdbc(), clock, BERLIN).seed();
     }
 

@@ -31,14 +31,22 @@ public class CalendarFixtures {
 
     /** Empties every table and creates the practice. */
     public void reset() {
-        // Truncating patients cascades to call_sessions (patient_id). A webhook from the test LiveKit
-        // server locks call_events before call_sessions; truncating in that order too makes a reset
-        // wait for such a webhook instead of deadlocking with it.
-        jdbc.sql("truncate call_events, " + TABLES + " cascade").update();
+        empty();
         jdbc.sql("""
                         insert into practice (id, name, phone, time_zone, slot_interval_minutes)
                         values (1, 'Testpraxis', '+4930901820', 'Europe/Berlin', 15)
                         """).update();
+    }
+
+    /**
+     * Empties every table, calls included, with no practice. Truncating patients cascades to
+     * call_sessions (patient_id). A webhook from the test LiveKit server locks call_events before
+     * call_sessions; truncating in that order too makes this wait for such a webhook instead of
+     * deadlocking with it.
+     */
+    public void empty() {
+        jdbc.sql("truncate call_events, call_messages, call_sessions, " + TABLES + " cascade")
+                .update();
     }
 
     public UUID doctor(String name) {

@@ -32,7 +32,7 @@ class HomePageIntegrationTests {
 
     @Test
     void anUnconfiguredPracticeSaysHowToSetItUp() {
-        fixtures.jdbc().sql("truncate " + CalendarFixtures.TABLES + " cascade").update();
+        fixtures.empty();
 
         Api.Response page = api.get("/");
 
