@@ -93,7 +93,8 @@ public abstract class ReceptionistTestBase {
         return start(forCall -> new OfflineDialog(services, forCall), language, channel, callerNumber);
     }
 
-    private Conversation start(
+    /** Starts a call whose model is made for it (e.g. one holding the call's dialog state). */
+    protected Conversation start(
             Function<ReceptionistCall, Llm> model,
             String language,
             ReceptionistCall.Channel channel,
