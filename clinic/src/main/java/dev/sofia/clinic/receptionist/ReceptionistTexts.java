@@ -1,6 +1,7 @@
 package dev.sofia.clinic.receptionist;
 
 import dev.sofia.clinic.practice.PracticeCatalog;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,9 +41,19 @@ public class ReceptionistTexts {
         return exact.isPresent() || language.equals("de") ? exact : find(topic, "de");
     }
 
-    /** Sets (or, with a blank text, removes) one text. */
+    /** One text as stored. */
+    public record Text(String topic, String language, String text) {}
+
+    /** Every text the practice set, by topic and language. */
+    public List<Text> all() {
+        return jdbc.sql("select topic, language, text from receptionist_texts order by topic, language")
+                .query((rs, n) -> new Text(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    /** Sets (or, with a blank text, removes) one text; {@code language} is de, en or ru. */
     public void save(Topic topic, String language, String text) {
-        String lang = ReceptionistCall.normalizeLanguage(language);
+        String lang = language;
         if (text.isBlank()) {
             jdbc.sql("delete from receptionist_texts where topic = ? and language = ?")
                     .params(topic.dbValue(), lang)
