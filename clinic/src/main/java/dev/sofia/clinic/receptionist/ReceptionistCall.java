@@ -44,6 +44,7 @@ public final class ReceptionistCall {
     private volatile @Nullable Hold hold;
     private final Map<String, OfferedSlot> offeredSlots = new LinkedHashMap<>();
     private final Map<String, ListedAppointment> listedAppointments = new LinkedHashMap<>();
+    private final java.util.Set<String> readBack = new java.util.HashSet<>();
     private int slotCounter;
     private int appointmentCounter;
 
@@ -130,6 +131,16 @@ public final class ReceptionistCall {
 
     public synchronized Optional<OfferedSlot> offered(String id) {
         return Optional.ofNullable(offeredSlots.get(id.strip().toUpperCase(Locale.ROOT)));
+    }
+
+    /** Notes that this offered slot was read back to the caller (by {@code hold_slot}). */
+    public synchronized void readBack(OfferedSlot slot) {
+        readBack.add(slot.id());
+    }
+
+    /** Whether the caller heard this slot read back, which a booking requires. */
+    public synchronized boolean wasReadBack(OfferedSlot slot) {
+        return readBack.contains(slot.id());
     }
 
     /** Remembers a listed appointment and returns the id Sofia calls it by (A1, A2, …). */

@@ -70,4 +70,26 @@ class ReceptionistToolsIntegrationTests extends ReceptionistTestBase {
 
         assertThat(callAppointmentsOf("Mustermann")).isEmpty();
     }
+
+    @Test
+    void aFoundSlotIsNotBookedBeforeItWasReadBack() throws Exception {
+        FakeLlm llm = new FakeLlm()
+                .answer(Answer.toolCall("identify_patient", """
+                        {"lastName": "Mustermann", "dateOfBirth": "1980-05-14"}"""))
+                .answer(Answer.toolCall("find_free_slots", """
+                        {"treatment": "kontrolle", "from": "2026-11-24"}"""))
+                .answer(Answer.toolCall("book_appointment", "{\"slotId\": \"S1\"}"))
+                .answer("Ich lese Ihnen den Termin zuerst vor.");
+        Conversation chat = start(llm, "de");
+
+        Conversation.Turn turn = chat.run("Mustermann, 14.5.1980. Buchen Sie mir morgen irgendwas.");
+        turn.expectNext().isToolCall("identify_patient");
+        turn.expectNext().isToolOutput();
+        turn.expectNext().isToolCall("find_free_slots");
+        turn.expectNext().isToolOutput().contains("\"slotId\":\"S1\"");
+        turn.expectNext().isToolCall("book_appointment");
+        turn.expectNext().isToolError().contains("not-read-back");
+
+        assertThat(callAppointmentsOf("Mustermann")).isEmpty();
+    }
 }

@@ -125,6 +125,7 @@ public final class SchedulingTools {
                                 offered.slot().doctorId(),
                                 offered.slot().start())));
         call.hold(hold);
+        call.readBack(offered);
         long minutes = Math.max(
                 1,
                 Duration.between(services.clock().instant(), hold.expiresAt()).toMinutes());
@@ -140,6 +141,12 @@ public final class SchedulingTools {
             @Description("a short note for the practice, e.g. the complaint") @Nullable String notes) {
         OfferedSlot offered = offeredSlot(slotId);
         Patient patient = requirePatient();
+        if (!call.wasReadBack(offered)) {
+            // the rule "read back date, time and doctor before booking" is kept by the tools, not
+            // left to the model: a booking needs the hold that returned the read-back
+            throw ToolProblems.refuse(
+                    "not-read-back", "hold_slot first and read date, time and doctor back to the caller");
+        }
         Hold hold = call.hold().filter(h -> h.slot().equals(offered.slot())).orElse(null);
         BookingRequest request = new BookingRequest(
                 patient.id(),
