@@ -32,12 +32,18 @@ final class DialogState {
         FIRST_NAME,
         NEW_PATIENT,
         REGISTRATION,
+        /** A new patient's phone number, before they are registered (a web call has none). */
+        REGISTRATION_PHONE,
         TREATMENT,
         WHEN,
         SLOT_CHOICE,
         BOOK_CONFIRM,
         APPOINTMENT_CHOICE,
         CANCEL_CONFIRM,
+        /** Another treatment offered for one Sofia cannot book ("eine Beratung stattdessen?"). */
+        ALTERNATIVE,
+        /** A transfer failed: shall the team call back? */
+        MESSAGE_OFFER,
         HELP_OFFER,
         EMERGENCY_TRANSFER,
         CALLBACK_NUMBER,
@@ -72,6 +78,12 @@ final class DialogState {
     boolean ambiguous;
     boolean patientKnown;
     boolean registering;
+    /** The caller said they are new: not found means registered, without asking "Sind Sie neu?". */
+    boolean saidNew;
+    /** A new patient was asked for a phone number (asked once; no answer registers without). */
+    boolean phoneAsked;
+    /** Registered in this call: treatments for known patients only are not offered. */
+    boolean newPatient;
     /** The patient the calling number belongs to, until the caller confirms it is them. */
     @Nullable
     String phonePatient;
@@ -88,6 +100,20 @@ final class DialogState {
     @Nullable
     String doctor;
 
+    /** The caller wants the earliest slot: it is proposed alone. */
+    boolean earliest;
+
+    /** The treatment offered instead of one that cannot be booked, while the caller decides. */
+    @Nullable
+    String alternative;
+
+    /** When the caller wanted the treatment that cannot be booked: kept for the alternative. */
+    @Nullable
+    When pendingWhen;
+
+    /** The booking tools refused the treatment for a new patient. */
+    boolean notForNew;
+
     boolean searchNeeded;
     boolean searched;
     List<Offer> offers = new ArrayList<>();
@@ -100,6 +126,8 @@ final class DialogState {
 
     boolean held;
     boolean confirmed;
+    /** Plain yeses to a list of offers: the first asks which of them, the second takes the first. */
+    int bareYes;
     /** The caller turned the offers down: ask when instead. */
     boolean changeWanted;
 
@@ -109,6 +137,13 @@ final class DialogState {
 
     @Nullable
     Listed appointment;
+
+    /** Which appointment the caller named before they were listed ("meinen Termin am Mittwoch"). */
+    @Nullable
+    When appointmentDay;
+
+    @Nullable
+    String appointmentTreatment;
 
     // a message for the team
     @Nullable
@@ -136,6 +171,16 @@ final class DialogState {
         c.ambiguous = ambiguous;
         c.patientKnown = patientKnown;
         c.registering = registering;
+        c.saidNew = saidNew;
+        c.phoneAsked = phoneAsked;
+        c.newPatient = newPatient;
+        c.earliest = earliest;
+        c.alternative = alternative;
+        c.pendingWhen = pendingWhen;
+        c.notForNew = notForNew;
+        c.bareYes = bareYes;
+        c.appointmentDay = appointmentDay;
+        c.appointmentTreatment = appointmentTreatment;
         c.phonePatient = phonePatient;
         c.treatment = treatment;
         c.emergency = emergency;
@@ -168,6 +213,12 @@ final class DialogState {
         clearSearch();
         appointments = null;
         appointment = null;
+        appointmentDay = null;
+        appointmentTreatment = null;
+        earliest = false;
+        alternative = null;
+        pendingWhen = null;
+        notForNew = false;
         misunderstood = 0;
     }
 
@@ -181,6 +232,7 @@ final class DialogState {
         held = false;
         confirmed = false;
         changeWanted = false;
+        bareYes = 0;
     }
 
     /** Gives up on the task: the caller is offered a person or a message. */

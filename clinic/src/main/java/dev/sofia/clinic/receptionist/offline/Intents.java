@@ -31,7 +31,15 @@ final class Intents {
         PRICES,
         UNSUPPORTED_TREATMENT,
         DIAL_NUMBER,
-        INJECTION
+        INJECTION,
+        /** "Ich kann morgen nicht", "I can't make it": with an appointment named, a wish to move it. */
+        CANT_MAKE_IT,
+        /** A question for the team ("eine Frage zu meinem Behandlungsplan"): a message or a person. */
+        QUESTION,
+        /** The caller says they are new ("ich bin neu", "I've never been to your practice"). */
+        NEW_PATIENT,
+        /** "So früh wie möglich", "as early as possible": the earliest slot, proposed alone. */
+        EARLIEST
     }
 
     private static final Map<Intent, Set<String>> KEYWORDS = new LinkedHashMap<>();
@@ -109,6 +117,16 @@ final class Intents {
                         " address ",
                         " where are you ",
                         " where is the practice ",
+                        " where is your practice ",
+                        " where exactly ",
+                        " how do i get to ",
+                        " how do i find you ",
+                        " wo ist die praxis ",
+                        " wo ist ihre praxis ",
+                        " wo liegt die praxis ",
+                        " wo genau ",
+                        " wie komme ich ",
+                        " wie finde ich sie ",
                         " wegbeschreibung ",
                         " directions "));
         KEYWORDS.put(
@@ -170,116 +188,56 @@ final class Intents {
                         " nothing else ",
                         " ciao ",
                         " schönen tag "));
-        KEYWORDS.put(
-                Intent.EMERGENCY,
-                Set.of(
-                        "schmerz",
-                        " weh ",
-                        " tut weh ",
-                        " pain",
-                        " ache",
-                        "toothache",
-                        "geschwollen",
-                        "schwellung",
-                        " swelling ",
-                        " swollen ",
-                        " blut",
-                        " bleeding ",
-                        " bleed",
-                        " unfall ",
-                        " accident ",
-                        "abgebrochen",
-                        " broken ",
-                        " broke ",
-                        " notfall ",
-                        " emergency ",
-                        " akut ",
-                        " urgent ",
-                        " dringend "));
-        KEYWORDS.put(
-                Intent.DANGER,
-                Set.of(
-                        " atemnot ",
-                        " atmen ",
-                        " luft bekomme ",
-                        " schlucken ",
-                        " bis zum auge ",
-                        " am hals ",
-                        " breathing ",
-                        " breathe ",
-                        " swallow",
-                        " to my eye ",
-                        " my neck ",
-                        " bewusstlos ",
-                        " unconscious "));
-        KEYWORDS.put(
-                Intent.MEDICAL,
-                Set.of(
-                        " ibuprofen ",
-                        " paracetamol ",
-                        " aspirin ",
-                        " antibiotik",
-                        " antibiotic",
-                        " medikament",
-                        " tablette",
-                        " medication ",
-                        " medicine ",
-                        " painkiller",
-                        " schmerzmittel",
-                        " schwanger ",
-                        " pregnant ",
-                        " should i take ",
-                        " is it normal ",
-                        " ist das normal ",
-                        " diagnose",
-                        " gefährlich ",
-                        " dangerous ",
-                        " kühlen ",
-                        " was kann ich tun ",
-                        " what can i do "));
-        KEYWORDS.put(Intent.PRICES, Set.of(" preis", " kostet ", " kosten ", " price", " cost ", " how much "));
-        KEYWORDS.put(
-                Intent.UNSUPPORTED_TREATMENT,
-                Set.of(
-                        "bleaching",
-                        "implantat",
-                        "implant",
-                        " krone ",
-                        " crown ",
-                        " brücke ",
-                        " bridge ",
-                        "wurzelbehandlung",
-                        " root canal ",
-                        "zahnspange",
-                        " braces ",
-                        " veneer",
-                        "prothese",
-                        " denture",
-                        "weisheitszahn",
-                        " wisdom tooth ",
-                        " ziehen ",
-                        " extraction ",
-                        " extract ",
-                        " aligner",
-                        " röntgen ",
-                        " x ray ",
-                        " narkose ",
-                        " sedation "));
-        KEYWORDS.put(
-                Intent.INJECTION,
-                Set.of(
-                        " ignore ",
-                        " ignoriere",
-                        " vergiss ",
-                        " instructions ",
-                        " anweisungen ",
-                        " system prompt ",
-                        " jailbreak ",
-                        " pretend ",
-                        " du bist jetzt ",
-                        " you are now ",
-                        " developer mode "));
     }
+
+    static {
+        KEYWORDS.putAll(CareWords.TABLE);
+        KEYWORDS.put(
+                Intent.QUESTION,
+                Set.of(
+                        " eine frage ",
+                        " frage zu",
+                        " frage zum ",
+                        " frage zur ",
+                        " a question ",
+                        " question about ",
+                        " questions about "));
+        KEYWORDS.put(
+                Intent.NEW_PATIENT,
+                Set.of(
+                        " ich bin neu ",
+                        " bin neu bei ",
+                        " neuer patient ",
+                        " neue patientin ",
+                        " zum ersten mal ",
+                        " das erste mal ",
+                        " noch nie bei ihnen ",
+                        " i'm new ",
+                        " i am new ",
+                        " new patient ",
+                        " never been ",
+                        " first time "));
+        KEYWORDS.put(
+                Intent.EARLIEST,
+                Set.of(
+                        " so früh wie möglich ",
+                        " möglichst früh ",
+                        " frühestmöglich",
+                        " so bald wie möglich ",
+                        " möglichst bald ",
+                        " nächsten freien ",
+                        " as early as possible ",
+                        " as soon as possible ",
+                        " earliest ",
+                        " first available ",
+                        " next available "));
+    }
+
+    /** "ich kann morgen nicht", "schaffe es nicht", "I can't make it", "won't be able to come". */
+    private static final Pattern CANT_MAKE_IT =
+            Pattern.compile("\\b(?:kann|könnte|schaffe|schaff)\\b(?:\\s+\\S+){0,3}?\\s+nicht\\b"
+                    + "|\\b(?:can't|cannot|can not|won't|will not)\\s+(?:make|come|attend|be there)\\b"
+                    + "|\\bnot be able to (?:make|come)\\b");
 
     /** A phone number the caller dictates: "+1 900 555 0100", "0171 1234567". */
     private static final Pattern PHONE = Pattern.compile("(\\+|00)?\\d[\\d ()/-]{6,}\\d");
@@ -294,6 +252,9 @@ final class Intents {
                 found.add(intent);
             }
         });
+        if (CANT_MAKE_IT.matcher(n).find()) {
+            found.add(Intent.CANT_MAKE_IT);
+        }
         if (found.contains(Intent.PERSON) && PHONE.matcher(text).find()) {
             found.add(Intent.DIAL_NUMBER);
         }

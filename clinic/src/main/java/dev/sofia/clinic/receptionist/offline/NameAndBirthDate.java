@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -40,160 +39,50 @@ record NameAndBirthDate(
     private static final Pattern MONTH_DAY = Pattern.compile(
             "\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
 
-    /** Words around a name that are not the name. */
-    private static final Set<String> NOT_NAMES = Set.of(
-            "ich",
-            "bin",
-            "heiße",
-            "heisse",
-            "mein",
-            "meine",
-            "name",
-            "ist",
-            "hier",
-            "spricht",
-            "guten",
-            "tag",
-            "hallo",
-            "geboren",
-            "geb",
-            "am",
-            "der",
-            "die",
-            "das",
-            "und",
-            "von",
-            "herr",
-            "frau",
-            "dr",
-            "ja",
-            "nein",
-            "genau",
-            "also",
-            "the",
-            "my",
-            "is",
-            "born",
-            "on",
-            "hello",
-            "hi",
-            "this",
-            "i'm",
-            "im",
-            "i",
-            "mr",
-            "mrs",
-            "ms",
-            "yes",
-            "no",
-            "it's",
-            "its",
-            "speaking",
-            "birth",
-            "date",
-            "of",
-            "geburtsdatum",
-            "nachname",
-            "vorname",
-            "first",
-            "last",
-            "and",
-            "bitte",
-            "please",
-            "neu",
-            "new",
-            "patient",
-            "patientin",
-            "ich'm",
-            "sure",
-            "okay",
-            "ok",
-            "danke",
-            "thanks",
-            "mit",
-            "with",
-            "call",
-            "me",
-            "called",
-            "lautet",
-            "good",
-            "morning",
-            "morgen",
-            "abend",
-            "evening",
-            "wie",
-            "gesagt",
-            "as",
-            "said",
-            "so",
-            "wir",
-            "sind",
-            "noch",
-            "nicht",
-            "not",
-            "yet",
-            "a",
-            "an",
-            "ein",
-            "eine",
-            "jetzt",
-            "now",
-            "um",
-            "at",
-            "montag",
-            "dienstag",
-            "mittwoch",
-            "donnerstag",
-            "freitag",
-            "samstag",
-            "sonntag",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "termin",
-            "appointment",
-            "für",
-            "for",
-            "gern",
-            "gerne",
-            "one",
-            "den",
-            "second",
-            "zweiten",
-            "ersten",
-            "dritten",
-            "third",
-            "actually",
-            "make",
-            "like",
-            "would",
-            "möchte",
-            "hätte");
-
     /** Words after which a name follows: "mein Name ist …", "this is …". */
     private static final Pattern NAME_CUE = Pattern.compile(
             "(?:name ist|heiße|heisse|hier ist|hier spricht|ich bin|name is|this is|i am|i'm|name's|nachname ist"
                     + "|nachname lautet|vorname ist)\\s+([\\p{L}'-]+(?:\\s+[\\p{L}'-]+)?)",
             Pattern.CASE_INSENSITIVE);
 
+    /** Cues that also start other sentences than a name ("ich bin neu", "this is about"). */
+    private static final Pattern WEAK_CUE =
+            Pattern.compile("(?:ich bin|hier ist|this is|i am|i'm)\\s", Pattern.CASE_INSENSITIVE);
+
     static NameAndBirthDate read(String text) {
         DateMatch date = birthDate(text);
         String rest = date == null ? text : text.substring(0, date.start()) + " " + text.substring(date.end());
-        Matcher cue = NAME_CUE.matcher(rest);
-        boolean cued = cue.find() && !names(cue.group(1)).isEmpty();
-        List<String> name = cued
-                ? names(cue.group(1))
-                : date != null ? beforeBirthDate(text.substring(0, date.start())) : List.of();
+        List<String> cuedName = cued(rest);
+        boolean cued = !cuedName.isEmpty();
+        List<String> name =
+                cued ? cuedName : date != null ? beforeBirthDate(text.substring(0, date.start())) : List.of();
         if (name.isEmpty() && !cued) {
             name = name(rest);
         }
         String first = name.size() >= 2 ? name.getFirst() : null;
         String last = name.isEmpty() ? null : name.getLast();
         return new NameAndBirthDate(first, last, date == null ? null : date.date(), cued, rest.strip());
+    }
+
+    /**
+     * The name after the first cue that is followed by one: "Hi, I'm new here. My name is Emma
+     * Brown" skips "I'm new here". After a weak cue ("ich bin", "I'm", "this is"), which also starts
+     * "ich bin neu" or "I'm calling about", the first word must be capitalised and no filler.
+     */
+    private static List<String> cued(String text) {
+        Matcher cue = NAME_CUE.matcher(text);
+        while (cue.find()) {
+            String first = cue.group(1).split("\\s+")[0];
+            boolean weak = WEAK_CUE.matcher(cue.group()).lookingAt();
+            if (NotNames.is(first) || (weak && !Character.isUpperCase(first.charAt(0)))) {
+                continue;
+            }
+            List<String> words = names(cue.group(1));
+            if (!words.isEmpty()) {
+                return words;
+            }
+        }
+        return List.of();
     }
 
     /** "…. Becker, geboren am" → Becker: the name is said right before the date of birth. */
@@ -261,7 +150,7 @@ record NameAndBirthDate(
         List<String> words = new ArrayList<>();
         for (String word : text.split("[^\\p{L}'-]+")) {
             if (word.length() >= 2
-                    && !NOT_NAMES.contains(word.toLowerCase(Locale.ROOT))
+                    && !NotNames.is(word)
                     && word.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')) {
                 words.add(word);
             }

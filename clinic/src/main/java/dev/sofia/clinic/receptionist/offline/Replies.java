@@ -1,9 +1,6 @@
 package dev.sofia.clinic.receptionist.offline;
 
 import dev.sofia.clinic.receptionist.offline.DialogState.Listed;
-import dev.sofia.clinic.receptionist.offline.DialogState.Offer;
-import dev.sofia.clinic.receptionist.tools.Spoken;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -86,6 +83,38 @@ final class Replies {
         return pick(l, "Sind Sie neu bei uns?", "Are you a new patient?");
     }
 
+    static String askPhone(String l) {
+        return pick(
+                l,
+                "Ich lege Sie gern neu bei uns an. Unter welcher Telefonnummer erreichen wir Sie?",
+                "I will gladly register you. Which phone number can we reach you on?");
+    }
+
+    /** For a treatment Sofia cannot book: the alternative, or a call-back. */
+    static String alternativeFor(String l, String alternative) {
+        return pick(
+                l,
+                "Diese Behandlung kann ich leider nicht selbst buchen. Ich kann Ihnen stattdessen einen Termin "
+                        + "anbieten, um das zu besprechen: " + alternative + ". Möchten Sie das, oder soll das "
+                        + "Praxisteam Sie zurückrufen?",
+                "I cannot book that treatment myself, I am afraid. Instead I can offer you an appointment to discuss "
+                        + "it: " + lower(alternative)
+                        + ". Would you like that, or shall the practice team call you back?");
+    }
+
+    static String onlyForKnownPatients(String l, String treatment, String firstVisit) {
+        return pick(
+                l,
+                "Den Termin " + treatment + " kann ich für neue Patienten leider nicht buchen; der erste Termin bei "
+                        + "uns ist " + firstVisit + ". Soll ich Ihnen dafür den nächsten freien Termin suchen?",
+                "I cannot book a " + lower(treatment) + " for new patients, I am afraid; the first visit is a "
+                        + lower(firstVisit) + ". Shall I look for the next free one?");
+    }
+
+    private static String lower(String name) {
+        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
     static String whenInstead(String l) {
         return pick(l, "Wann würde es Ihnen stattdessen passen?", "When would suit you instead?");
     }
@@ -131,49 +160,6 @@ final class Replies {
                 l,
                 "Ich finde in den nächsten Wochen leider keinen freien Termin.",
                 "I cannot find a free appointment in the coming weeks, I am afraid.");
-    }
-
-    /** "Ich hätte Dienstag, 24. November, um 9:30 Uhr bei Dr. Anna Weber oder um 10:00 Uhr bei …". */
-    static String offers(String l, List<Offer> offers) {
-        List<String> parts = new ArrayList<>();
-        Offer previous = null;
-        for (Offer o : offers) {
-            String when = previous != null && previous.date().equals(o.date())
-                    ? pick(l, "um ", "at ") + Spoken.time(o.time(), l)
-                    : o.spoken();
-            parts.add(when + pick(l, " bei ", " with ") + o.doctor());
-            previous = o;
-        }
-        if (offers.size() == 1) {
-            return pick(
-                    l,
-                    "Ich hätte " + parts.getFirst() + " frei. Passt Ihnen das?",
-                    "I have " + parts.getFirst() + ". Would that suit you?");
-        }
-        return pick(
-                l,
-                "Ich hätte " + joinOr(parts, l) + ". Welcher Termin passt Ihnen?",
-                "I have " + joinOr(parts, l) + ". Which one would suit you?");
-    }
-
-    static String readBack(String l, String readBack, boolean move) {
-        if (move) {
-            return pick(
-                    l,
-                    "Der neue Termin wäre: " + readBack + ". Soll ich Ihren Termin dorthin verschieben?",
-                    "The new appointment would be: " + readBack + ". Shall I move your appointment there?");
-        }
-        return pick(
-                l,
-                "Ich habe für Sie vorgemerkt: " + readBack + ". Soll ich den Termin so buchen?",
-                "I have held this for you: " + readBack + ". Shall I book it?");
-    }
-
-    static String emergencyReadBack(String l, String readBack) {
-        return pick(
-                l,
-                "Der früheste freie Termin ist: " + readBack + ". Soll ich ihn für Sie buchen?",
-                "The earliest free appointment is: " + readBack + ". Shall I book it for you?");
     }
 
     static String whatToChange(String l) {
@@ -276,45 +262,6 @@ final class Replies {
                 l,
                 "Mit einer anderen Nummer kann ich Sie nicht verbinden, nur mit unserem Praxisteam.",
                 "I cannot connect you to another number, only to our practice team.");
-    }
-
-    static String transferring(String l, boolean emergency) {
-        if (l.equals("ru")) {
-            return "Соединяю вас с сотрудниками клиники.";
-        }
-        return emergency
-                ? pick(
-                        l,
-                        "Ich verbinde Sie mit unserem Notfalltelefon.",
-                        "I am putting you through to our emergency line.")
-                : pick(l, "Ich verbinde Sie mit dem Praxisteam.", "I am putting you through to the practice team.");
-    }
-
-    static String handedOver(String l) {
-        if (l.equals("ru")) {
-            return "Сотрудники клиники получили ваш запрос и свяжутся с вами.";
-        }
-        return pick(
-                l,
-                "Das Praxisteam ist informiert und meldet sich bei Ihnen.",
-                "The practice team has been told and will get back to you.");
-    }
-
-    static String askCallbackNumber(String l) {
-        if (l.equals("ru")) {
-            return "По какому номеру вам перезвонить?";
-        }
-        return pick(l, "Unter welcher Nummer können wir Sie zurückrufen?", "Which number can we call you back on?");
-    }
-
-    static String messageTaken(String l) {
-        if (l.equals("ru")) {
-            return "Я передала ваше сообщение, сотрудники клиники вам перезвонят. До свидания!";
-        }
-        return pick(
-                l,
-                "Ich habe Ihre Nachricht notiert, das Praxisteam ruft Sie zurück.",
-                "I have taken your message; the practice team will call you back.");
     }
 
     static String goodbye(String l) {

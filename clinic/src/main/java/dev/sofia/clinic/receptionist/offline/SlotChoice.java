@@ -3,7 +3,6 @@ package dev.sofia.clinic.receptionist.offline;
 import dev.sofia.clinic.receptionist.offline.DialogState.Offer;
 import dev.sofia.clinic.receptionist.time.When;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -82,13 +81,8 @@ final class SlotChoice {
         return Optional.empty();
     }
 
-    /** "Weber" in "bei Frau Dr. Weber" for "Dr. Anna Weber"; first names count too. */
+    /** "bei Frau Dr. Weber" for "Dr. Anna Weber" (see {@link DoctorWish}). */
     static boolean mentionsDoctor(String normalized, String doctor) {
-        for (String part : doctor.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            if (part.length() > 2 && !part.equals("dr") && normalized.contains(" " + part + " ")) {
-                return true;
-            }
-        }
-        return false;
+        return DoctorWish.mentions(normalized, doctor);
     }
 }

@@ -42,6 +42,7 @@ final class ToolResults {
             case "register_patient" -> {
                 s.patientKnown = true;
                 s.registering = false;
+                s.newPatient = json.path("newPatient").asBoolean(true);
                 s.preface.add(Replies.registered(l));
             }
             case "find_free_slots" -> slots(s, json, today);
@@ -80,7 +81,7 @@ final class ToolResults {
                 }
             }
             case "take_message" -> {
-                s.preface.add(Replies.messageTaken(l));
+                s.preface.add(TeamReplies.messageTaken(l));
                 s.startGoal(Goal.NONE);
                 s.awaiting = Awaiting.ANYTHING_ELSE;
             }
@@ -89,7 +90,7 @@ final class ToolResults {
                     s.awaiting = Awaiting.ENDED; // the caller is with the team now
                     return false;
                 }
-                s.preface.add(Replies.handedOver(l));
+                s.preface.add(TeamReplies.handedOver(l));
                 s.startGoal(Goal.NONE);
                 s.awaiting = Awaiting.ANYTHING_ELSE;
             }
@@ -137,7 +138,9 @@ final class ToolResults {
                 s.identityTried = true;
                 if (code.equals("patient-not-found")) {
                     s.notFound = true;
-                    s.preface.add(Replies.notFound(l));
+                    if (!s.saidNew) {
+                        s.preface.add(Replies.notFound(l));
+                    }
                 } else if (code.equals("ambiguous-patient")) {
                     s.ambiguous = true;
                 } else {
@@ -154,6 +157,22 @@ final class ToolResults {
                     s.searchNeeded = true;
                     return true;
                 }
+            }
+            case "find_free_slots" -> {
+                if (code.equals("existing-patients-only")) {
+                    s.notForNew = true; // the planner offers the first check-up instead
+                    s.clearSearch();
+                    return true;
+                }
+            }
+            case "transfer_to_staff" -> {
+                // no line configured, or the team cannot be reached: a call-back instead
+                s.preface.add(TeamReplies.failedTransfer(l));
+                boolean emergency = s.emergency; // still what the call-back is about
+                s.startGoal(Goal.NONE);
+                s.emergency = emergency;
+                s.awaiting = Awaiting.MESSAGE_OFFER;
+                return true;
             }
             case "set_language", "end_call" -> {
                 return false;

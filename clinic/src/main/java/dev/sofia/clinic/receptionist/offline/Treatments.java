@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which of the practice's appointment types a caller means. The practice's own names (de/en) and
@@ -94,6 +95,40 @@ final class Treatments {
                         || plain(t.name().en()).strip().equals(wanted)
                         || plain(t.name().ru()).strip().equals(wanted)
                         || t.code().equals(wanted))
+                .map(AppointmentType::code)
+                .findFirst();
+    }
+
+    /** Whether a patient new to the practice may book this type (a filling needs a check-up first). */
+    boolean allowsNewPatients(String code) {
+        return types.stream().filter(t -> t.code().equals(code)).allMatch(AppointmentType::newPatientsAllowed);
+    }
+
+    /** What a new patient books first: the check-up, or else the first type open to new patients. */
+    Optional<String> firstVisit() {
+        return preferred("kontrolle");
+    }
+
+    /** What to offer for a treatment the practice does not book by phone: a consultation about it. */
+    Optional<String> consultation() {
+        return preferred("beratung");
+    }
+
+    /** The type's name in the language ("Kontrolle", "check-up"), or the code when it is unknown. */
+    String name(@Nullable String code, String language) {
+        return types.stream()
+                .filter(t -> t.code().equals(code))
+                .map(t -> t.name().in(language))
+                .findFirst()
+                .orElse(code == null ? "" : code);
+    }
+
+    private Optional<String> preferred(String code) {
+        if (types.stream().anyMatch(t -> t.code().equals(code) && t.newPatientsAllowed())) {
+            return Optional.of(code);
+        }
+        return types.stream()
+                .filter(t -> t.newPatientsAllowed() && !t.emergency())
                 .map(AppointmentType::code)
                 .findFirst();
     }

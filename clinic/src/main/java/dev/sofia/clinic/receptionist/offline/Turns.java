@@ -11,16 +11,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * The turns answered at once, outside the booking slots: the answer to a closed question (shall I
  * put you through? anything else?), requests for a person, a message, practice information or
- * goodbye, what Sofia does not do (medical advice, unknown treatments, dialling a number the caller
- * names) and Russian. A transfer only ever names a configured line (MAIN or EMERGENCY); a number
- * the caller says is never passed to a tool.
+ * goodbye, what Sofia does not do (medical advice, dialling a number the caller names) and
+ * Russian. A transfer only ever names a configured line (MAIN or EMERGENCY — the emergency line
+ * whenever the caller is in pain or had an accident); a number the caller says is never passed to
+ * a transfer, only to a message as the number to call back. Reasons are {@link Reasons}.
  */
 final class Turns {
 
     private final ReceptionistCall call;
+    private final DoctorWish doctors;
 
-    Turns(ReceptionistCall call) {
+    Turns(ReceptionistCall call, DoctorWish doctors) {
         this.call = call;
+        this.doctors = doctors;
     }
 
     @Nullable
@@ -28,9 +31,7 @@ final class Turns {
         String l = s.language;
         switch (s.awaiting) {
             case CALLBACK_NUMBER -> {
-                String phone = Intents.phoneNumber(text);
-                if (phone != null) {
-                    s.callbackNumber = phone;
+                if (s.callbackNumber != null) {
                     return takeMessage(s);
                 }
             }
@@ -38,11 +39,20 @@ final class Turns {
                 if (goalWords) {
                     return null;
                 }
-                if (intents.contains(Intent.MESSAGE)) {
+                if (intents.contains(Intent.MESSAGE) || Intents.phoneNumber(text) != null) {
                     return message(s);
                 }
                 if (intents.contains(Intent.PERSON) || yesNo == YesNo.YES) {
-                    return transfer(s, "MAIN");
+                    return transfer(s, line(s, intents));
+                }
+                if (yesNo == YesNo.NO) {
+                    s.awaiting = Awaiting.ANYTHING_ELSE;
+                    return Answer.say(Replies.anythingElse(l));
+                }
+            }
+            case MESSAGE_OFFER -> {
+                if (yesNo == YesNo.YES || intents.contains(Intent.MESSAGE) || Intents.phoneNumber(text) != null) {
+                    return message(s);
                 }
                 if (yesNo == YesNo.NO) {
                     s.awaiting = Awaiting.ANYTHING_ELSE;
@@ -83,15 +93,16 @@ final class Turns {
             return goodbye(s);
         }
         if (intents.contains(Intent.PERSON)) {
-            return transfer(s, "MAIN");
+            topic(s, text);
+            return transfer(s, line(s, intents));
         }
         if (intents.contains(Intent.MESSAGE)) {
             topic(s, text);
             return message(s);
         }
-        if (intents.contains(Intent.MEDICAL) || (intents.contains(Intent.UNSUPPORTED_TREATMENT) && !knownTreatment)) {
+        if (intents.contains(Intent.MEDICAL)) {
             s.topic = text;
-            s.preface.add(intents.contains(Intent.MEDICAL) ? Replies.medical(l) : Replies.unsupportedTreatment(l));
+            s.preface.add(Replies.medical(l));
             s.offerHelp();
             return Answer.say(Replies.helpOffer(l));
         }
@@ -100,26 +111,60 @@ final class Turns {
                 return Answer.call("practice_info", "topic", topic.name());
             }
         }
+        if (intents.contains(Intent.QUESTION) && !goalWords && !knownTreatment && s.goal == DialogState.Goal.NONE) {
+            s.topic = text; // a question for the team: a person or a call-back
+            s.offerHelp();
+            return Answer.say(Replies.helpOffer(l));
+        }
         return null;
     }
 
-    /** Russian: offline Sofia offers a message or a transfer, in Russian. */
+    /**
+     * Russian: offline Sofia cannot serve it, so she offers the team's call-back (or, in pain, the
+     * emergency line) with a yes-or-no question, and takes the message at once when asked for one.
+     */
     Answer russian(DialogState s, String text) {
-        topic(s, text);
-        String n = " " + text.toLowerCase(Locale.ROOT) + " ";
-        if (s.awaiting == Awaiting.HELP_OFFER) {
-            if (n.contains("сообщ") || n.contains("перезвон") || n.contains("номер")) {
-                return message(s);
-            }
-            if (n.contains("соедин") || n.contains("да") || n.contains("сотрудник") || n.contains("человек")) {
-                return transfer(s, "MAIN");
-            }
-            if (n.contains("нет") || n.contains("до свидания")) {
-                return goodbye(s);
-            }
+        s.topic = s.topic == null ? text : s.topic + " " + text; // the team reads what it was about
+        String n = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+        boolean yes = n.matches(".* (да|хорошо|конечно|давайте|пожалуйста|ок|угу) .*");
+        boolean no = n.contains(" нет ") || n.contains(" не надо ");
+        boolean callBack = n.contains("перезвон") || n.contains("сообщ") || n.contains("позвоните");
+        boolean person = n.contains("соедин") || n.contains("сотрудник") || n.contains("человек");
+        if (n.contains("болит") || n.contains(" боль") || n.contains("опух") || n.contains("кров")) {
+            s.emergency = true;
         }
-        s.offerHelp();
-        return Answer.say(Replies.helpOffer("ru"));
+        if (callBack) {
+            return message(s);
+        }
+        switch (s.awaiting) {
+            case HELP_OFFER, MESSAGE_OFFER -> {
+                if (person && s.awaiting == Awaiting.HELP_OFFER) {
+                    return transfer(s, s.emergency ? "EMERGENCY" : "MAIN");
+                }
+                if (yes) {
+                    return message(s);
+                }
+                if (no) {
+                    return goodbye(s);
+                }
+            }
+            case EMERGENCY_TRANSFER -> {
+                if (yes || person) {
+                    return transfer(s, "EMERGENCY");
+                }
+                if (no) {
+                    s.awaiting = Awaiting.HELP_OFFER;
+                    return Answer.say(TeamReplies.messageOffer("ru"));
+                }
+            }
+            default -> {}
+        }
+        if (s.emergency) {
+            s.awaiting = Awaiting.EMERGENCY_TRANSFER;
+            return Answer.say(TeamReplies.russianEmergencyOffer());
+        }
+        s.awaiting = Awaiting.HELP_OFFER;
+        return Answer.say(TeamReplies.russianMessageOffer());
     }
 
     Answer message(DialogState s) {
@@ -128,19 +173,28 @@ final class Turns {
                 || call.patient().map(p -> p.phone() != null).orElse(false);
         if (!numberKnown) {
             s.awaiting = Awaiting.CALLBACK_NUMBER;
-            return Answer.say(Replies.askCallbackNumber(s.language));
+            return Answer.say(TeamReplies.askCallbackNumber(s.language));
         }
         return takeMessage(s);
     }
 
     private Answer takeMessage(DialogState s) {
         String name = s.lastName == null ? null : (s.firstName == null ? "" : s.firstName + " ") + s.lastName;
-        return Answer.call("take_message", "reason", reason(s), "callerName", name, "phone", s.callbackNumber);
+        return Answer.call("take_message", "reason", reason(s, false), "callerName", name, "phone", s.callbackNumber);
     }
 
-    private Answer transfer(DialogState s, String line) {
-        return Answer.say(Replies.transferring(s.language, line.equals("EMERGENCY")))
-                .and("transfer_to_staff", "line", line, "reason", reason(s));
+    Answer transfer(DialogState s, String line) {
+        boolean emergency = line.equals("EMERGENCY");
+        if (emergency) {
+            s.emergency = true;
+        }
+        return Answer.say(TeamReplies.transferring(s.language, emergency))
+                .and("transfer_to_staff", "line", line, "reason", reason(s, true));
+    }
+
+    /** The emergency line for a caller in pain or after an accident, else the practice team. */
+    private static String line(DialogState s, Set<Intent> intents) {
+        return s.emergency || intents.contains(Intent.EMERGENCY) ? "EMERGENCY" : "MAIN";
     }
 
     private static Answer goodbye(DialogState s) {
@@ -154,11 +208,15 @@ final class Turns {
         }
     }
 
-    /** What the team reads: the caller's request in their words, without numbers they dictated. */
-    private static String reason(DialogState s) {
-        String why = s.topic == null
-                ? Replies.pick(s.language, "Bitte um Rückruf", "Call-back requested")
-                : s.topic.replaceAll("(\\+|00)?\\d[\\d ()/-]{6,}\\d", "[Nummer]");
-        return "Offline: " + (why.length() > 200 ? why.substring(0, 200) : why);
+    /** What the team reads: a few words on what the caller wants, never their own sentence. */
+    private String reason(DialogState s, boolean person) {
+        Set<Intent> about = s.topic == null ? Set.of() : Intents.detect(s.topic);
+        return Reasons.of(
+                s.topic,
+                s.emergency || about.contains(Intent.EMERGENCY),
+                person || about.contains(Intent.PERSON),
+                about.contains(Intent.MEDICAL),
+                s.topic == null ? null : doctors.shortName(s.topic).orElse(null),
+                s.language.equals("ru"));
     }
 }

@@ -1,33 +1,35 @@
 package dev.sofia.clinic.receptionist.offline;
 
-import dev.sofia.clinic.practice.Doctor;
 import dev.sofia.clinic.receptionist.ReceptionistCall;
 import dev.sofia.clinic.receptionist.ReceptionistServices;
 import dev.sofia.clinic.receptionist.offline.Confirmations.YesNo;
 import dev.sofia.clinic.receptionist.offline.DialogState.Awaiting;
 import dev.sofia.clinic.receptionist.offline.DialogState.Goal;
-import dev.sofia.clinic.receptionist.offline.DialogState.Offer;
 import dev.sofia.clinic.receptionist.offline.Intents.Intent;
 import dev.sofia.clinic.receptionist.time.When;
 import dev.sofia.clinic.receptionist.time.WhenParser;
-import java.util.List;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads one caller utterance into the dialog state: first what it asks for beyond the current task
- * (a person, a message, opening hours, goodbye — answered at once), then the answer to the
- * question Sofia asked (which slot, yes or no, a correction), then any slot it fills on the way
- * (name and date of birth, treatment, when, doctor). Nothing understood twice in a row: the
- * caller is offered a person or a message.
+ * Reads one caller utterance into the dialog state: first who they are and the number they
+ * dictate, then what it asks for beyond the current task (a person, a message, opening hours,
+ * goodbye — answered at once), then the answer to the question Sofia asked (which slot, yes or no,
+ * a correction), then any slot it fills on the way (treatment, when, doctor). A request to move an
+ * appointment is read in two parts ({@link MoveWords}): which appointment, and the new time.
+ * Nothing understood twice in a row: the caller is offered a person or a message.
  */
 final class Understanding {
+
+    private static final int EARLIEST_SEARCH_DAYS = 14;
 
     private final ReceptionistServices services;
     private final ReceptionistCall call;
     private final Treatments treatments;
     private final WhenParser whenParser;
+    private final DoctorWish doctors;
     private final Turns turns;
 
     Understanding(ReceptionistServices services, ReceptionistCall call, Treatments treatments) {
@@ -36,7 +38,8 @@ final class Understanding {
         this.treatments = treatments;
         this.whenParser =
                 new WhenParser(services.clock(), services.catalog().practice().timeZone());
-        this.turns = new Turns(call);
+        this.doctors = new DoctorWish(services.catalog().doctors());
+        this.turns = new Turns(call, doctors);
     }
 
     /** @return an answer when the utterance is answered at once, else null (the planner goes on) */
@@ -61,7 +64,18 @@ final class Understanding {
                 || intents.contains(Intent.CANCEL)
                 || intents.contains(Intent.RESCHEDULE)
                 || intents.contains(Intent.EMERGENCY);
+        String phone = intents.contains(Intent.DIAL_NUMBER) ? null : Intents.phoneNumber(text);
+        if (phone != null) {
+            s.callbackNumber = phone;
+        }
+        s.saidNew |= intents.contains(Intent.NEW_PATIENT);
+        boolean understood = IdentityAnswers.identity(s, person);
 
+        // in pain, the earliest slot turned down without another time: the emergency line
+        boolean otherTime = when != null && (daySaid || when.time() != null || when.partOfDay() != null);
+        if (s.emergency && s.awaiting == Awaiting.BOOK_CONFIRM && yesNo == YesNo.NO && !otherTime) {
+            return turns.transfer(s, "EMERGENCY");
+        }
         // closed questions first: "ja" to "shall I put you through?" is not a new request
         var closed = turns.closedQuestion(s, text, intents, yesNo, goalWords);
         if (closed != null) {
@@ -71,24 +85,45 @@ final class Understanding {
         if (direct != null) {
             return direct;
         }
-        boolean understood = intents.contains(Intent.DANGER) || intents.contains(Intent.HOURS);
-        understood |= goal(s, text, intents, treatment);
+        if (intents.contains(Intent.UNSUPPORTED_TREATMENT)
+                && treatment.isEmpty()
+                && s.awaiting != Awaiting.ALTERNATIVE) {
+            unsupported(s, text, daySaid ? when : null);
+            return null;
+        }
+        understood |= intents.contains(Intent.DANGER) || intents.contains(Intent.HOURS);
+        String alternative = s.alternative;
+        When pendingWhen = s.pendingWhen;
+        understood |= goal(s, text, intents, treatment, person.rest());
 
-        understood |= identity(s, person);
+        MoveWords move = MoveWords.split(person.rest());
+        boolean moving = s.goal == Goal.RESCHEDULE && move.marked();
+        When newWhen = moving ? parse(move.newTime()) : when;
+        boolean newDaySaid = moving ? DayWords.mentionsDay(move.newTime()) : daySaid;
         understood |= switch (s.awaiting) {
-            case PHONE_PATIENT -> phonePatient(s, yesNo);
-            case NEW_PATIENT -> newPatient(s, text, yesNo);
-            case SLOT_CHOICE, BOOK_CONFIRM -> choice(s, text, when, daySaid, yesNo);
-            case APPOINTMENT_CHOICE -> appointmentChoice(s, text, when, daySaid);
+            case PHONE_PATIENT -> IdentityAnswers.phonePatient(s, yesNo);
+            case NEW_PATIENT -> IdentityAnswers.newPatient(s, text, yesNo);
+            case REGISTRATION_PHONE -> true; // a number, or none: registered either way
+            case SLOT_CHOICE, BOOK_CONFIRM ->
+                OfferChoice.choose(s, moving ? move.newTime() : text, newWhen, newDaySaid, yesNo);
+            case APPOINTMENT_CHOICE -> appointmentChoice(s, move);
             case CANCEL_CONFIRM -> cancelConfirm(s, yesNo);
+            case ALTERNATIVE -> alternative(s, treatment, yesNo, when, alternative, pendingWhen);
             case ANYTHING_ELSE, INTENT -> yesNo == YesNo.YES;
             default -> false;
         };
         boolean choosing = s.awaiting == Awaiting.SLOT_CHOICE
                 || s.awaiting == Awaiting.BOOK_CONFIRM
                 || s.awaiting == Awaiting.APPOINTMENT_CHOICE;
-        if (when != null && !choosing && wantsTime(s)) {
-            s.when = Corrections.merge(s.when, when, daySaid);
+        if (intents.contains(Intent.EARLIEST) && s.goal == Goal.BOOK) {
+            s.earliest = true;
+            if (s.when == null && newWhen == null) {
+                s.when = earliest();
+            }
+            understood = true;
+        }
+        if (newWhen != null && !choosing && wantsTime(s)) {
+            s.when = Corrections.merge(s.when, newWhen, newDaySaid);
             s.changeWanted = false;
             if (s.searched) {
                 s.clearSearch();
@@ -101,7 +136,7 @@ final class Understanding {
             s.clearSearch();
             understood = true;
         }
-        String doctor = doctor(text);
+        String doctor = doctors.lastName(text).orElse(null);
         if (doctor != null && wantsTime(s) && !choosing) {
             s.doctor = doctor;
             s.clearSearch();
@@ -123,11 +158,18 @@ final class Understanding {
         return null;
     }
 
-    /** A new task when the caller names one (cancel and move win over the "Termin" of booking). */
-    private boolean goal(DialogState s, String text, Set<Intent> intents, Optional<String> treatment) {
+    /**
+     * A new task when the caller names one (cancel and move win over the "Termin" of booking; "ich
+     * kann morgen nicht zur Füllung" is a move). For a move or a cancellation, the day and treatment
+     * they name pick the appointment; a new time after "auf"/"to" is where to move it.
+     */
+    private boolean goal(DialogState s, String text, Set<Intent> intents, Optional<String> treatment, String rest) {
+        boolean cannotCome = intents.contains(Intent.CANT_MAKE_IT)
+                && (intents.contains(Intent.BOOK) || treatment.isPresent())
+                && !midTask(s);
         Goal wanted = intents.contains(Intent.CANCEL)
                 ? Goal.CANCEL
-                : intents.contains(Intent.RESCHEDULE)
+                : intents.contains(Intent.RESCHEDULE) || cannotCome
                         ? Goal.RESCHEDULE
                         : intents.contains(Intent.BOOK) || intents.contains(Intent.EMERGENCY) || treatment.isPresent()
                                 ? Goal.BOOK
@@ -152,120 +194,85 @@ final class Understanding {
             s.treatment = treatments.emergencyCode().orElseThrow();
             s.preface.add(Replies.sorryPain(s.language));
         }
+        if (wanted != Goal.BOOK) {
+            MoveWords move = MoveWords.split(rest);
+            if (DayWords.mentionsDay(move.which())) {
+                s.appointmentDay = parse(move.which());
+            }
+            s.appointmentTreatment =
+                    treatment.filter(t -> !treatments.isEmergency(t)).orElse(null);
+            if (wanted == Goal.RESCHEDULE && move.marked()) {
+                s.when = parse(move.newTime());
+                s.doctor = doctors.lastName(move.newTime()).orElse(null);
+            }
+        }
         if (s.awaiting != Awaiting.ANYTHING_ELSE || !s.patientKnown) {
             s.awaiting = Awaiting.INTENT;
         }
         return true;
     }
 
-    private boolean identity(DialogState s, NameAndBirthDate person) {
-        boolean asked = switch (s.awaiting) {
-            case IDENTITY, FIRST_NAME, REGISTRATION -> true;
+    /** While Sofia asks about a slot or an appointment, "ich kann nicht" answers her, it is no new task. */
+    private static boolean midTask(DialogState s) {
+        return switch (s.awaiting) {
+            case WHEN, SLOT_CHOICE, BOOK_CONFIRM, APPOINTMENT_CHOICE, CANCEL_CONFIRM, ALTERNATIVE -> true;
             default -> false;
         };
-        if (s.patientKnown || !(asked || person.birthDate() != null || person.named())) {
-            return false;
-        }
-        boolean changed = false;
-        if (s.awaiting == Awaiting.FIRST_NAME && person.lastName() != null && person.firstName() == null) {
-            s.firstName = person.lastName(); // one word asked for the first name is the first name
-            changed = true;
-        } else {
-            if (person.firstName() != null) {
-                s.firstName = person.firstName();
-                changed = true;
-            }
-            if (person.lastName() != null) {
-                s.lastName = person.lastName();
-                changed = true;
-            }
-        }
-        if (person.birthDate() != null) {
-            s.birthDate = person.birthDate();
-            changed = true;
-        }
-        if (changed && !s.registering) {
-            s.identityChanged();
-        }
-        return changed;
     }
 
-    private boolean phonePatient(DialogState s, YesNo yesNo) {
-        if (yesNo == YesNo.NONE) {
+    /** A treatment Sofia cannot book: a consultation about it instead, or a call-back; the name stays. */
+    private void unsupported(DialogState s, String text, @Nullable When when) {
+        s.startGoal(Goal.NONE);
+        s.topic = text;
+        s.alternative = treatments.consultation().orElse(null);
+        if (s.alternative == null) {
+            s.preface.add(Replies.unsupportedTreatment(s.language));
+            s.offerHelp();
+            return;
+        }
+        s.pendingWhen = when;
+        s.awaiting = Awaiting.ALTERNATIVE;
+    }
+
+    /** Yes (or another treatment named) to the alternative: book it, when they said, or the earliest. */
+    private boolean alternative(
+            DialogState s,
+            Optional<String> treatment,
+            YesNo yesNo,
+            @Nullable When when,
+            @Nullable String offered,
+            @Nullable When pendingWhen) {
+        if (treatment.isEmpty() && yesNo == YesNo.NO) {
+            s.startGoal(Goal.NONE);
+            s.awaiting = Awaiting.ANYTHING_ELSE;
+            return true;
+        }
+        if (treatment.isEmpty() && yesNo != YesNo.YES) {
             return false;
         }
-        s.patientKnown = yesNo == YesNo.YES;
-        s.phonePatient = null;
+        if (s.goal != Goal.BOOK) {
+            s.startGoal(Goal.BOOK);
+        }
+        s.treatment = treatment.filter(t -> !treatments.isEmergency(t)).orElse(offered);
+        s.emergency = false;
+        s.alternative = null;
+        s.clearSearch();
+        if (when == null) {
+            s.when = pendingWhen != null ? pendingWhen : earliest();
+            s.earliest = pendingWhen == null;
+        }
         return true;
     }
 
-    private boolean newPatient(DialogState s, String text, YesNo yesNo) {
-        String n = Words.normalize(text);
-        if (yesNo == YesNo.YES || n.contains(" neu ") || n.contains(" new ") || n.contains(" erste mal ")) {
-            s.registering = true;
-            s.notFound = false;
-            return true;
+    /** "Die am Donnerstag, auf Freitag bitte": Thursday's appointment, moved to Friday. */
+    private boolean appointmentChoice(DialogState s, MoveWords move) {
+        String which = move.which();
+        var picked = AppointmentChoice.answer(s.appointments, which, parse(which), DayWords.mentionsDay(which));
+        picked.ifPresent(a -> s.appointment = a);
+        if (picked.isPresent() && move.marked() && s.goal == Goal.RESCHEDULE) {
+            s.when = parse(move.newTime());
+            doctors.lastName(move.newTime()).ifPresent(d -> s.doctor = d);
         }
-        if (yesNo == YesNo.NO) {
-            s.lastName = null;
-            s.birthDate = null;
-            s.firstName = null;
-            s.identityChanged();
-            s.preface.add(Replies.identityAgain(s.language));
-            return true;
-        }
-        return false;
-    }
-
-    /** Which offer, a correction of when, or yes/no to the read-back. */
-    private boolean choice(DialogState s, String text, @Nullable When when, boolean daySaid, YesNo yesNo) {
-        boolean confirming = s.awaiting == Awaiting.BOOK_CONFIRM;
-        boolean corrects = when != null && (daySaid || when.time() != null || when.partOfDay() != null);
-        Optional<Offer> picked =
-                confirming && yesNo != YesNo.NO ? Optional.empty() : SlotChoice.choose(text, when, daySaid, s.offers);
-        if (picked.isPresent() && !picked.get().equals(s.chosen)) {
-            s.chosen = picked.get();
-            s.held = false;
-            s.confirmed = false;
-            return true;
-        }
-        if (corrects) {
-            s.when = Corrections.merge(s.when, when, daySaid);
-            s.clearSearch();
-            return true;
-        }
-        Optional<When> shifted = Corrections.shift(text, s.when, s.chosen != null ? s.chosen : lastOffer(s));
-        if (shifted.isPresent()) {
-            s.when = shifted.get();
-            s.clearSearch();
-            return true;
-        }
-        if (confirming && yesNo == YesNo.YES) {
-            s.confirmed = true;
-            return true;
-        }
-        if (yesNo == YesNo.NO) {
-            s.clearSearch();
-            s.when = null;
-            s.changeWanted = true;
-            return true;
-        }
-        return yesNo == YesNo.YES; // "ja" to several offers: they are offered again
-    }
-
-    private static @Nullable Offer lastOffer(DialogState s) {
-        return s.offers.isEmpty() ? null : s.offers.getLast();
-    }
-
-    private boolean appointmentChoice(DialogState s, String text, @Nullable When when, boolean daySaid) {
-        var asOffers = s.appointments.stream()
-                .map(a -> new Offer(a.appointmentId(), a.date(), a.time(), a.spoken(), a.doctor()))
-                .toList();
-        Optional<Offer> picked = SlotChoice.choose(text, when, daySaid, asOffers);
-        picked.ifPresent(p -> s.appointment = s.appointments.stream()
-                .filter(a -> a.appointmentId().equals(p.slotId()))
-                .findFirst()
-                .orElseThrow());
         return picked.isPresent();
     }
 
@@ -288,17 +295,14 @@ final class Understanding {
         return s.goal == Goal.BOOK || (s.goal == Goal.RESCHEDULE && s.appointment != null);
     }
 
-    private @Nullable String doctor(String text) {
-        String n = Words.normalize(text);
-        return services.catalog().doctors().stream()
-                .filter(Doctor::active)
-                .filter(d -> SlotChoice.mentionsDoctor(n, d.displayName()))
-                .map(d -> List.of(d.displayName()
-                                .replaceAll("\\(.*\\)", "")
-                                .strip()
-                                .split(" "))
-                        .getLast())
-                .findFirst()
-                .orElse(null);
+    private @Nullable When parse(String text) {
+        return whenParser.parse(text, call.language()).orElse(null);
+    }
+
+    /** "So früh wie möglich": the coming two weeks, from today. */
+    private When earliest() {
+        LocalDate today = LocalDate.now(
+                services.clock().withZone(services.catalog().practice().timeZone()));
+        return new When(today, today.plusDays(EARLIEST_SEARCH_DAYS), null, null);
     }
 }

@@ -30,12 +30,14 @@ record Grammar(
     /**
      * "Morgen" is tomorrow, but "Guten Morgen" is a greeting and "heute Morgen", "am Morgen",
      * "Dienstagmorgen" and "morgen Morgen" are mornings; "dienstags" is a Tuesday; "so früh wie
-     * möglich" asks for the earliest slot, not for a morning.
+     * möglich" asks for the earliest slot, not for a morning. "ein"/"eine" after "Uhr" is an article
+     * ("um 14 Uhr eine Kontrolle"), not a minute: nobody says 14:01 that way.
      */
     static final Grammar GERMAN = new Grammar(
             List.of(
                     Rewrite.of("(?:guten|schoenen) (?:morgen|tag|abend)", " "),
                     Rewrite.of("(?:so )?frueh wie moeglich|moeglichst frueh", " "),
+                    Rewrite.of("uhr (?:ein|eine|einen|einem|einer)", "uhr"),
                     Rewrite.of(
                             "(" + GERMAN_WEEKDAY + ")s?(vormittags?|nachmittags?|abends?|morgens?|mittags?|frueh)",
                             "$1 $2"),

@@ -102,10 +102,6 @@ final class BookingScenarios {
                         booked("Schulz", "pzr", "2026-11-26 14:00", "Klein"),
                         outcome(CallOutcome.BOOKED, "Termin gebucht: Professionelle Zahnreinigung, 2026-11-26 14:00"),
                         callerIs("Schulz"))
-                .offlineKnownGap("the caller's first name 'Anna' is taken as a wish for Dr. Anna Weber: the search "
-                        + "asks for pzr with doctor Weber and is refused ('this doctor does not perform this "
-                        + "appointment type'), so the engine offers the team; also 'Meine Nummer ist 0170 1234567' "
-                        + "is not passed to register_patient (the patient is registered without a phone)")
                 .build();
     }
 
@@ -194,10 +190,14 @@ final class BookingScenarios {
                         booked("Hoffmann", "kontrolle", "2026-11-25 11:00", "Weber"),
                         outcome(CallOutcome.BOOKED, "Termin gebucht: Kontrolle, 2026-11-25 11:00"),
                         noHolds())
-                .offlineKnownGap("after registering a new patient who asked for a Füllung the engine asks 'Wann würde "
-                        + "es Ihnen passen?' but never searches fillings or says they are for existing patients; "
-                        + "'Ja, dann eine Kontrolle.' is not taken as the treatment (it repeats the question), and "
-                        + "after two 'Ja' it offers the team or a message")
+                .offline(
+                        "the caller names no day; the scripted model proposes Wednesday at 11 itself, the engine "
+                                + "registers, says up front that fillings are for known patients and proposes the "
+                                + "next free check-up: today at 11:00",
+                        registered("Jan", "Hoffmann", "1995-02-02", null, "de"),
+                        booked("Hoffmann", "kontrolle", "2026-11-23 11:00", "Weber"),
+                        outcome(CallOutcome.BOOKED, "Termin gebucht: Kontrolle, 2026-11-23 11:00"),
+                        noHolds())
                 .build();
     }
 
@@ -300,9 +300,6 @@ final class BookingScenarios {
                         booked("Brown", "beratung", "2026-11-27 08:00", "Weber"),
                         outcome(CallOutcome.BOOKED, "Termin gebucht: Consultation, 2026-11-27 08:00"),
                         callerIs("Brown"))
-                .offlineKnownGap("'Hi, I'm new here. My name is Emma Brown, born on 12 June 1988.' gives the last name "
-                        + "'here' (identify_patient {lastName: here}); the name 'Emma Brown' is lost and the engine "
-                        + "later asks for the first name")
                 .build();
     }
 

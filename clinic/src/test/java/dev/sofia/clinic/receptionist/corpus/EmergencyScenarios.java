@@ -111,9 +111,6 @@ final class EmergencyScenarios {
                 .expect(
                         transferred("emergency"),
                         outcome(CallOutcome.TRANSFERRED, "Weitergeleitet an Notfalldienst: abgebrochener Zahn"))
-                .offlineKnownGap("an emergency caller who cannot wait for tomorrow's slot ('Nein, das halte ich nicht "
-                        + "aus.') is not put through to the emergency line: the engine searches again and holds and "
-                        + "offers the next slot (Tuesday 8:00 with Dr. Schmidt)")
                 .build();
     }
 
@@ -141,9 +138,10 @@ final class EmergencyScenarios {
                 .expect(
                         handover("Notfall: child knocked out a front tooth"),
                         outcome(CallOutcome.TRANSFERRED, "Übergabe an das Team (emergency)"))
-                .offlineKnownGap("a knocked-out tooth after an accident with 'I want to talk to someone now' is handed "
-                        + "over on the MAIN line with the reason 'Offline: Call-back requested', not as an EMERGENCY "
-                        + "(the team cannot tell it is urgent)")
+                .offline(
+                        "the engine gives no first-aid advice and writes the team's reason in its own German words",
+                        handover("Notfall: ausgeschlagener Zahn"),
+                        outcome(CallOutcome.TRANSFERRED, "Übergabe an das Team (emergency): ausgeschlagener Zahn"))
                 .build();
     }
 
@@ -171,9 +169,6 @@ final class EmergencyScenarios {
                 .expect(
                         booked("Musterfrau", "beratung", "2026-11-26 11:00", "Weber"),
                         outcome(CallOutcome.BOOKED, "Termin gebucht: Beratung, 2026-11-26 11:00"))
-                .offlineKnownGap("with an unknown treatment ('Bleaching') in the first sentence the engine drops the "
-                        + "name and birth date said in the same sentence; it offers team or message, and to "
-                        + "'Ja, eine Beratung am Donnerstag um 11 Uhr.' it asks for the name again")
                 .build();
     }
 
@@ -231,9 +226,10 @@ final class EmergencyScenarios {
                 .expect(
                         callback("+4915198765432", "implants"),
                         outcome(CallOutcome.MESSAGE, "Rückrufbitte: asks about dental implants"))
-                .offlineKnownGap("'Yes, please call me back on 0151 98765432. My name is Laura King.' after the offer "
-                        + "of team or message: the engine does not read the number and asks 'Which number can we call "
-                        + "you back on?'; no message is left")
+                .offline(
+                        "the engine writes the team's reason in its own German words",
+                        callback("+4915198765432", "Implantaten"),
+                        outcome(CallOutcome.MESSAGE, "Rückrufbitte: Frage zu Implantaten"))
                 .build();
     }
 }

@@ -78,8 +78,6 @@ final class InfoScenarios {
                 .expectOutput("practice_info", "Friedrichstraße 123, 10117 Berlin")
                 .says("We're at Friedrichstraße 123 in Berlin.")
                 .expect(nothingChanged(), outcome(CallOutcome.INFO, "Auskunft: address"))
-                .offlineKnownGap("'Where exactly is the practice?' is not recognised as a question about the address "
-                        + "('Sorry, I did not understand that.')")
                 .build();
     }
 
@@ -109,10 +107,6 @@ final class InfoScenarios {
                 .expect(
                         handover("Rechnung"),
                         outcome(CallOutcome.TRANSFERRED, "Übergabe an das Team (main): Frage zur Rechnung"))
-                .offline(
-                        "the engine hands over with its own generic reason ('Offline: Bitte um Rückruf')",
-                        handover(""),
-                        outcome(CallOutcome.TRANSFERRED, "Übergabe an das Team (main)"))
                 .build();
     }
 
@@ -130,9 +124,11 @@ final class InfoScenarios {
                         transferred("main"),
                         outcome(CallOutcome.TRANSFERRED, "Weitergeleitet an Empfang: caller asked for the front desk"))
                 .offline(
-                        "the engine transfers with its own generic reason",
+                        "the engine writes the team's reason in its own German words",
                         transferred("main"),
-                        outcome(CallOutcome.TRANSFERRED, "Weitergeleitet an Empfang"))
+                        outcome(
+                                CallOutcome.TRANSFERRED,
+                                "Weitergeleitet an Empfang: möchte mit dem Praxisteam sprechen"))
                 .build();
     }
 
@@ -150,10 +146,6 @@ final class InfoScenarios {
                 .expect(
                         callback("+4930123456789", "Dr. Weber"),
                         outcome(CallOutcome.MESSAGE, "Rückrufbitte: möchte Dr. Weber sprechen"))
-                .offline(
-                        "the engine leaves the message with its own generic reason ('Offline: Bitte um Rückruf')",
-                        callback("+4930123456789", ""),
-                        outcome(CallOutcome.MESSAGE, "Rückrufbitte:"))
                 .build();
     }
 
@@ -170,10 +162,6 @@ final class InfoScenarios {
                 .expect(
                         callback("+4930123456789", "Rechnung"),
                         outcome(CallOutcome.MESSAGE, "Rückrufbitte: Frage zur Rechnung"))
-                .offline(
-                        "the engine takes the message at once, with the caller's sentence as its reason",
-                        callback("+4930123456789", "Rechnung"),
-                        outcome(CallOutcome.MESSAGE, "Rückrufbitte:"))
                 .build();
     }
 
@@ -195,9 +183,10 @@ final class InfoScenarios {
                 .expect(
                         callback("+4915123456789", "treatment plan"),
                         outcome(CallOutcome.MESSAGE, "Rückrufbitte: question about her treatment plan"))
-                .offlineKnownGap("'Hi, is anyone there today? I have a question about my treatment plan.' is not "
-                        + "understood, nor is 'Sarah Jones, 0151 2345 6789.' after the offer of team or message; no "
-                        + "message is left")
+                .offline(
+                        "the engine offers the team or a call-back and writes the reason in its own German words",
+                        callback("+4915123456789", "Behandlungsplan"),
+                        outcome(CallOutcome.MESSAGE, "Rückrufbitte: Frage zum Behandlungsplan"))
                 .build();
     }
 

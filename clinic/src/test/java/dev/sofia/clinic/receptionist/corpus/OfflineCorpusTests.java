@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The corpus with the offline dialog engine instead of a model: the same caller turns, the real
  * tools and database, and each scenario's offline expectation — the same database state as with
  * the scripted model, another one the scenario names with its reason (e.g. a Russian caller gets
- * a message taken), or a known gap of the engine, which aborts the test with its reason.
+ * a message taken), or a known gap of the engine, which aborts the test with its reason (run them
+ * anyway, against the scripted model's checks, with {@code -Dcorpus.runKnownGaps=true}).
  */
 class OfflineCorpusTests extends CorpusTestBase {
 
@@ -28,8 +29,10 @@ class OfflineCorpusTests extends CorpusTestBase {
             case Offline.Same same -> scenario.expect();
             case Offline.Instead instead -> instead.expect();
             case Offline.KnownGap gap -> {
-                Assumptions.abort("known gap of the offline engine: " + gap.reason());
-                yield List.of();
+                if (!Boolean.getBoolean("corpus.runKnownGaps")) {
+                    Assumptions.abort("known gap of the offline engine: " + gap.reason());
+                }
+                yield scenario.expect(); // -Dcorpus.runKnownGaps=true: see how far the engine gets
             }
         };
         Conversation chat = startCall(scenario, OfflineDialog::new);

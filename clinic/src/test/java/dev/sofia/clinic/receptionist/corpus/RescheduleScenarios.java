@@ -130,9 +130,6 @@ final class RescheduleScenarios {
                         moved("Mustermann", "2026-11-25 09:00", "2026-11-26 10:00", "Weber"),
                         outcome(CallOutcome.RESCHEDULED, "Termin verschoben auf: Kontrolle, 2026-11-26 10:00"),
                         callerIs("Mustermann"))
-                .offlineKnownGap("'Ich muss meinen Termin am Mittwoch verschieben.' does not pick the Wednesday "
-                        + "appointment; to 'Welchen meinen Sie?' the answer 'Den am Mittwoch, bitte auf Donnerstag um "
-                        + "zehn, wieder bei Frau Dr. Weber.' is not understood at all")
                 .build();
     }
 
@@ -161,11 +158,6 @@ final class RescheduleScenarios {
                 .expect(
                         moved("Becker", "2026-11-24 10:30", "2026-11-26 13:30", "Schmidt"),
                         outcome(CallOutcome.RESCHEDULED, "Termin verschoben auf: Füllung, 2026-11-26 13:30"))
-                .offlineKnownGap("'Ich muss meine Füllung morgen verschieben.' does not pick tomorrow's appointment; "
-                        + "to 'Welchen meinen Sie?' the answer 'Donnerstagnachmittag, bei Dr. Schmidt.' (the new "
-                        + "time) makes it take the first appointment (Tuesday) and drop 'Donnerstagnachmittag'; it "
-                        + "then searches today (2026-11-23) at 13:30. (Earlier wording 'Ich kann morgen nicht zur "
-                        + "Füllung.' made it book a second Füllung instead of moving the first.)")
                 .build();
     }
 
@@ -189,9 +181,6 @@ final class RescheduleScenarios {
                 .expect(
                         moved("Wagner", "2026-11-26 15:00", "2026-11-30 08:00", "Weber"),
                         outcome(CallOutcome.RESCHEDULED, "Termin verschoben auf: Beratung, 2026-11-30 08:00"))
-                .offlineKnownGap("'Die am Donnerstag, auf Freitag bitte.' picks Thursday's appointment but drops "
-                        + "'auf Freitag' (it asks again when to move it), so the blocked Friday and its alternatives "
-                        + "are never reached")
                 .build();
     }
 
@@ -220,10 +209,6 @@ final class RescheduleScenarios {
                         moved("Smith", "2026-11-25 15:00", "2026-12-01 14:00", "Petrova"),
                         outcome(CallOutcome.RESCHEDULED, "Termin verschoben auf: Consultation, 2026-12-01 14:00"),
                         callerIs("Smith"))
-                .offlineKnownGap("'The one on Wednesday. Move it to Tuesday the 1st of December at 2 pm…' selects the "
-                        + "MONDAY appointment (the wrong one) and drops the new date; it then searches Monday 23 "
-                        + "November at 2 pm ('I need to move my appointment on Wednesday' in the first turn is not "
-                        + "used either)")
                 .build();
     }
 
@@ -246,9 +231,6 @@ final class RescheduleScenarios {
                 .expect(
                         moved("Smith", "2026-11-25 15:00", "2026-11-26 08:00", "Weber"),
                         outcome(CallOutcome.RESCHEDULED, "Termin verschoben auf: Consultation, 2026-11-26 08:00"))
-                .offlineKnownGap("'Please move my Wednesday appointment to Thursday morning.' does not pick Wednesday; "
-                        + "to 'Which one do you mean?' the answer 'Yes, the Wednesday one, to Thursday at 8 am with "
-                        + "Dr. Weber.' is not understood")
                 .build();
     }
 

@@ -4,7 +4,6 @@ import static dev.sofia.clinic.receptionist.corpus.Expect.booked;
 import static dev.sofia.clinic.receptionist.corpus.Expect.callback;
 import static dev.sofia.clinic.receptionist.corpus.Expect.callerIs;
 import static dev.sofia.clinic.receptionist.corpus.Expect.cancelled;
-import static dev.sofia.clinic.receptionist.corpus.Expect.noCalendarChange;
 import static dev.sofia.clinic.receptionist.corpus.Expect.outcome;
 import static dev.sofia.clinic.receptionist.corpus.Scenario.args;
 
@@ -14,13 +13,14 @@ import java.util.List;
 /**
  * Russian callers (the demo's Olga Ivanova, born 30.11.1985, phone +4916045678901, with check-ups
  * on Tue 24 and Thu 26 at 9:00 with Dr. Weber). The scripted model serves them in Russian; the
- * offline engine is not meant to run a Russian dialog, so each scenario says what it should do
- * instead: take a message for a call back (the calendar stays as it is).
+ * offline engine is not meant to run a Russian dialog, so each scenario says what it does instead:
+ * it offers the team's call-back in Russian (in pain, the emergency line first) and takes the
+ * message, whose reason tells the team in German what it was about (the calendar stays as it is).
  */
 final class RussianScenarios {
 
-    private static final String OFFLINE = "the offline engine does not run Russian dialogs: it should take a message "
-            + "for a call back (or hand over) and change nothing in the calendar";
+    private static final String OFFLINE = "the offline engine does not run Russian dialogs: it takes a message for a "
+            + "call back (the reason in German, marked as a Russian call) and changes nothing in the calendar";
 
     private RussianScenarios() {}
 
@@ -57,7 +57,10 @@ final class RussianScenarios {
                         booked("Ivanova", "kontrolle", "2026-11-25 14:00", "Weber"),
                         outcome(CallOutcome.BOOKED, "Termin gebucht: Осмотр, 2026-11-25 14:00"),
                         callerIs("Ivanova"))
-                .offline(OFFLINE, noCalendarChange())
+                .offline(
+                        OFFLINE + ": " + "the engine offers a call-back in Russian; «Да» takes the message",
+                        callback("+4916045678901", "Terminwunsch"),
+                        outcome(CallOutcome.MESSAGE, "Rückrufbitte: Terminwunsch (Anruf auf Russisch)"))
                 .build();
     }
 
@@ -75,7 +78,10 @@ final class RussianScenarios {
                 .expect(
                         cancelled("Ivanova", "2026-11-24 09:00"),
                         outcome(CallOutcome.CANCELLED, "Termin abgesagt: Осмотр, 2026-11-24 09:00"))
-                .offline(OFFLINE, noCalendarChange())
+                .offline(
+                        OFFLINE + ": " + "the engine offers a call-back in Russian; «Да» takes the message",
+                        callback("+4916045678901", "Termin absagen"),
+                        outcome(CallOutcome.MESSAGE, "Rückrufbitte: möchte einen Termin absagen (Anruf auf Russisch)"))
                 .build();
     }
 
@@ -95,7 +101,11 @@ final class RussianScenarios {
                 .expect(
                         booked("Ivanova", "schmerz", "2026-11-23 09:15", "Petrova"),
                         outcome(CallOutcome.BOOKED, "Termin gebucht: Острая зубная боль, 2026-11-23 09:15"))
-                .offline(OFFLINE + "; with toothache it may also hand over to the emergency line", noCalendarChange())
+                .offline(
+                        OFFLINE + ": "
+                                + "in pain the engine offers the emergency line; none is configured, so it offers the call-back, which «Да» takes",
+                        callback("+4916045678901", "Schmerzen"),
+                        outcome(CallOutcome.MESSAGE, "Rückrufbitte: Schmerzen (Anruf auf Russisch)"))
                 .build();
     }
 
@@ -110,7 +120,10 @@ final class RussianScenarios {
                 .expect(
                         callback("+4916045678901", "счёту"),
                         outcome(CallOutcome.MESSAGE, "Rückrufbitte: вопрос по счёту"))
-                .offline(OFFLINE, noCalendarChange())
+                .offline(
+                        OFFLINE + ": " + "the caller asks for a call-back: the engine takes the message at once",
+                        callback("+4916045678901", "Rechnung"),
+                        outcome(CallOutcome.MESSAGE, "Rückrufbitte: Frage zur Rechnung (Anruf auf Russisch)"))
                 .build();
     }
 
@@ -127,7 +140,11 @@ final class RussianScenarios {
                 .expect(
                         callback("+4916045678901", "снимка"),
                         outcome(CallOutcome.MESSAGE, "Rückrufbitte: просит перезвонить"))
-                .offline(OFFLINE, noCalendarChange())
+                .offline(
+                        OFFLINE + ": "
+                                + "the engine offers a call-back in Russian; asked to call back, it takes the message",
+                        callback("+4916045678901", "Röntgenbild"),
+                        outcome(CallOutcome.MESSAGE, "Rückrufbitte: Frage zum Röntgenbild (Anruf auf Russisch)"))
                 .build();
     }
 }

@@ -88,7 +88,8 @@ class OfflineDialogIntegrationTests extends ReceptionistTestBase {
         assertThat(found.arguments("identify_patient")).contains("\"lastName\":\"Mustermann\"", "1980-05-14");
         String search = found.arguments("find_free_slots");
         assertThat(search).contains("\"treatment\":\"kontrolle\"", "\"preferredTime\":\"09:30\"");
-        assertThat(found.text()).contains("9:30 Uhr").contains("Welcher Termin passt Ihnen?");
+        // exactly the time asked for is free: proposed alone, so a plain yes could take it
+        assertThat(found.text()).contains("9:30 Uhr").contains("Passt Ihnen das?");
 
         Said held = say("Den um halb zehn, bitte.");
         assertThat(held.called("hold_slot")).isTrue();
@@ -163,14 +164,11 @@ class OfflineDialogIntegrationTests extends ReceptionistTestBase {
     }
 
     @Test
-    void aNewPatientIsRegisteredAndBooked() throws Exception {
+    void aNewPatientWhoGivesTheFullNameToBookIsRegisteredAtOnce() throws Exception {
         chat = startOffline("de");
         say("Ich möchte eine Kontrolle am Donnerstag nachmittags.");
-        Said notFound = say("Anna Neumann, geboren am 3. März 1992.");
-        assertThat(notFound.outputs().getFirst().isError()).isTrue();
-        assertThat(notFound.text()).contains("Sind Sie neu bei uns?");
-
-        Said registered = say("Ja, ich bin neu.");
+        Said registered = say("Anna Neumann, geboren am 3. März 1992.");
+        assertThat(registered.outputs().getFirst().isError()).isTrue();
         assertThat(registered.arguments("register_patient")).contains("Anna", "Neumann", "1992-03-03");
         assertThat(registered.arguments("find_free_slots")).contains("2026-11-26", "AFTERNOON");
         say("Den ersten.");
@@ -180,6 +178,22 @@ class OfflineDialogIntegrationTests extends ReceptionistTestBase {
             assertThat(berlin(row).getHour()).isGreaterThanOrEqualTo(12);
         });
         assertThat(session().patientId()).isNotNull();
+    }
+
+    @Test
+    void aCallerNotFoundByLastNameIsAskedWhetherTheyAreNew() throws Exception {
+        chat = startOffline("de");
+        say("Ich möchte eine Kontrolle am Donnerstag nachmittags.");
+        Said notFound = say("Neumann, geboren am 3. März 1992.");
+        assertThat(notFound.text()).contains("Sind Sie neu bei uns?");
+        Said first = say("Ja, ich bin neu.");
+        assertThat(first.text()).contains("Vorname");
+        // said to be new, on the web without a number: asked for one before being registered
+        Said phone = say("Anna.");
+        assertThat(phone.text()).contains("Telefonnummer");
+        Said registered = say("0171 2345678");
+        assertThat(registered.arguments("register_patient"))
+                .contains("Anna", "Neumann", "1992-03-03", "\"phone\":\"01712345678\"");
     }
 
     @Test
@@ -227,9 +241,10 @@ class OfflineDialogIntegrationTests extends ReceptionistTestBase {
         assertThat(when.text()).contains("Mittwoch, 25. November").contains("Auf wann");
         Said offers = say("Am Donnerstag nachmittags.");
         assertThat(offers.arguments("find_free_slots")).contains("kontrolle", "2026-11-26", "AFTERNOON");
-        Said readBack = say("Den ersten.");
-        assertThat(readBack.text()).contains("verschieben?");
-        Said moved = say("Ja.");
+        assertThat(offers.text()).contains("Auf welchen davon soll ich Ihren Termin verschieben?");
+        // the question was which one to move it to: naming one moves it, the offer was the read-back
+        Said moved = say("Den ersten.");
+        assertThat(moved.called("hold_slot")).isFalse();
         assertThat(moved.called("reschedule_appointment")).isTrue();
         assertThat(moved.text()).contains("verschoben");
         assertThat(session().outcome()).isEqualTo(CallOutcome.RESCHEDULED);
@@ -348,5 +363,73 @@ class OfflineDialogIntegrationTests extends ReceptionistTestBase {
         Said offers = say("Ja.");
         assertThat(offers.called("identify_patient")).isFalse();
         assertThat(offers.arguments("find_free_slots")).contains("2026-11-24", "11:00");
+    }
+
+    @Test
+    void cannotComeTomorrowMovesTheAppointmentInsteadOfBookingAnother() throws Exception {
+        chat = startOffline("de");
+        Said which = say("Becker, geboren am 8.3.2001. Ich kann morgen nicht zur Füllung.");
+        assertThat(which.called("find_my_appointments")).isTrue();
+        assertThat(which.called("find_free_slots")).isFalse();
+        // "morgen" picks tomorrow's of Becker's two fillings
+        assertThat(which.text()).contains("Dienstag, 24. November").contains("Auf wann");
+        Said offers = say("Donnerstag nachmittags.");
+        assertThat(offers.arguments("find_free_slots")).contains("fuellung", "2026-11-26", "AFTERNOON");
+        Said moved = say("Den ersten.");
+        assertThat(moved.called("reschedule_appointment")).isTrue();
+        assertThat(moved.called("book_appointment")).isFalse();
+        assertThat(session().outcome()).isEqualTo(CallOutcome.RESCHEDULED);
+    }
+
+    @Test
+    void anInterjectionBeforeTheBirthDateIsNoName() throws Exception {
+        chat = startOffline("de");
+        Said again = say("Ich möchte meinen Termin absagen. Wagner, geboren am 19.7.1986.");
+        assertThat(again.text()).contains("noch einmal");
+        Said found = say("Oh, Verzeihung: 19.7.1968.");
+        assertThat(found.arguments("identify_patient")).contains("\"lastName\":\"Wagner\"", "1968-07-19");
+    }
+
+    @Test
+    void aPlainYesToSeveralOffersAsksWhichOnceThenTakesTheFirst() throws Exception {
+        chat = startOffline("de");
+        Said offers = say("Mustermann, 14.5.1980. Ich hätte gern eine Kontrolle am Donnerstag nachmittags.");
+        assertThat(offers.text()).contains("Welcher Termin passt Ihnen?");
+        Said which = say("Ja.");
+        assertThat(which.calls()).isEmpty();
+        assertThat(which.text()).startsWith("Welchen davon — ").contains(" oder ");
+        Said held = say("Ja.");
+        assertThat(held.called("hold_slot")).isTrue();
+        assertThat(held.text()).contains("Soll ich den Termin so buchen?");
+    }
+
+    @Test
+    void fourteenHundredWithAnArticleAfterItIsFourteenHundred() throws Exception {
+        chat = startOffline("de");
+        Said offers = say("Mustermann, 14.5.1980, ich hätte gern am Mittwoch um 14 Uhr eine Kontrolle.");
+        assertThat(offers.arguments("find_free_slots")).contains("\"preferredTime\":\"14:00\"");
+    }
+
+    @Test
+    void aMessageCarriesAShortReasonWithoutTheNumber() throws Exception {
+        chat = startOffline("de");
+        Said taken = say("Guten Abend, ich habe eine Frage zu meiner Rechnung. Rufen Sie mich bitte unter 0170 1234567 "
+                + "zurück.");
+        assertThat(taken.arguments("take_message")).contains("\"reason\":\"Frage zur Rechnung\"");
+        assertThat(jdbc().sql("select reason, phone from call_messages").query().listOfRows())
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("reason")).isEqualTo("Frage zur Rechnung");
+                    assertThat(row.get("phone")).isEqualTo("+491701234567");
+                });
+        assertThat(session().summary()).isEqualTo("Rückrufbitte: Frage zur Rechnung");
+    }
+
+    @Test
+    void anEmergencyCallerWhoWantsAPersonGoesToTheEmergencyLine() throws Exception {
+        chat = startOffline("en");
+        Said handed = say("My son fell off his bike and knocked out a front tooth. I want to talk to someone now.");
+        assertThat(handed.arguments("transfer_to_staff")).contains("\"line\":\"EMERGENCY\"", "ausgeschlagener Zahn");
+        assertThat(handed.arguments("transfer_to_staff")).doesNotContain("Offline", "bike");
     }
 }

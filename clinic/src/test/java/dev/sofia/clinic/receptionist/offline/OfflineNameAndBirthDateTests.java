@@ -21,6 +21,10 @@ class OfflineNameAndBirthDateTests {
             Ich muss meinen Termin absagen. Becker, geboren am 8.3.2001.     | -     | Becker     | 2001-03-08
             I'd like a check-up on Wednesday. John Smith, born 1990-01-23    | John  | Smith      | 1990-01-23
             Anna Neumann, geboren am 3. März 1992                            | Anna  | Neumann    | 1992-03-03
+            Hi, I'm new here. My name is Emma Brown, born on 12 June 1988.   | Emma  | Brown      | 1988-06-12
+            Oh, Verzeihung: 19.7.1968.                                       | -     | -          | 1968-07-19
+            Ach, Entschuldigung, 19.7.1968                                   | -     | -          | 1968-07-19
+            Ich bin Anna Schulz, geboren am 3.4.1992                         | Anna  | Schulz     | 1992-04-03
             """)
     void readsNameAndBirthDate(String text, String first, String last, LocalDate born) {
         NameAndBirthDate read = NameAndBirthDate.read(text);
@@ -45,5 +49,11 @@ class OfflineNameAndBirthDateTests {
     void aSentenceWithoutNameCueOrBirthDateNamesNoOne() {
         assertThat(NameAndBirthDate.read("Ich hätte gern einen Termin").named()).isFalse();
         assertThat(NameAndBirthDate.read("Ich heiße Erika Musterfrau").named()).isTrue();
+        assertThat(NameAndBirthDate.read("Hallo, ich bin neu bei Ihnen und hätte gern eine Zahnreinigung")
+                        .named())
+                .isFalse();
+        assertThat(NameAndBirthDate.read("Hi, I'm new here.").named()).isFalse();
+        assertThat(NameAndBirthDate.read("I'm calling about my appointment").named())
+                .isFalse();
     }
 }

@@ -75,6 +75,8 @@ class WhenParserGermanTests {
             morgen um 10:45                           | 2026-06-18 |            | 10:45 |
             MORGEN UM NEUN!                           | 2026-06-18 |            | 09:00 |
             um 14 Uhr                                 | 2026-06-17 |            | 14:00 |
+            um 14 Uhr eine Kontrolle                  | 2026-06-17 |            | 14:00 |
+            um 9 Uhr einen Termin                     | 2026-06-18 |            | 09:00 |
             vierzehn Uhr dreißig                      | 2026-06-17 |            | 14:30 |
             gegen 16 Uhr                              | 2026-06-17 |            | 16:00 |
             um 15:00                                  | 2026-06-17 |            | 15:00 |
