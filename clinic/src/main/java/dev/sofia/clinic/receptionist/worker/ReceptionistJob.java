@@ -13,7 +13,7 @@ import dev.sofia.agents.voice.SessionEvent;
 import dev.sofia.agents.voice.SessionIo;
 import dev.sofia.clinic.calls.CallSession;
 import dev.sofia.clinic.calls.CallSessions;
-import dev.sofia.clinic.patients.Patient;
+import dev.sofia.clinic.receptionist.CallerRecognition;
 import dev.sofia.clinic.receptionist.ReceptionistAgent;
 import dev.sofia.clinic.receptionist.ReceptionistCall;
 import dev.sofia.clinic.receptionist.ReceptionistServices;
@@ -21,7 +21,6 @@ import dev.sofia.clinic.receptionist.providers.ReceptionistProviders;
 import dev.sofia.clinic.system.PhoneNumbers;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import livekit.LivekitModels.ParticipantInfo;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +49,7 @@ final class ReceptionistJob implements JobEntrypoint {
     private final ReceptionistServices services;
     private final ReceptionistProviders providers;
     private final CallSessions callSessions;
+    private final CallerRecognition recognition;
     private final MeterRegistry meters;
 
     ReceptionistJob(
@@ -57,11 +57,13 @@ final class ReceptionistJob implements JobEntrypoint {
             ReceptionistServices services,
             ReceptionistProviders providers,
             CallSessions callSessions,
+            CallerRecognition recognition,
             MeterRegistry meters) {
         this.receptionist = receptionist;
         this.services = services;
         this.providers = providers;
         this.callSessions = callSessions;
+        this.recognition = recognition;
         this.meters = meters;
     }
 
@@ -79,7 +81,7 @@ final class ReceptionistJob implements JobEntrypoint {
                 phone ? ReceptionistCall.Channel.PHONE : ReceptionistCall.Channel.WEB,
                 callerNumber,
                 language);
-        recognise(call);
+        recognition.recognise(call);
 
         Optional<Stt> stt = providers.stt(call, providers.sttSampleRate(call));
         Tts tts = providers.tts(call);
@@ -157,19 +159,6 @@ final class ReceptionistJob implements JobEntrypoint {
             }
             Thread.sleep(100);
         }
-    }
-
-    /** A phone caller whose number belongs to exactly one patient is that patient (Sofia confirms). */
-    private void recognise(ReceptionistCall call) {
-        call.callerNumber().ifPresent(number -> {
-            List<Patient> patients = services.patients().findByPhone(number);
-            if (patients.size() == 1) {
-                call.patient(patients.getFirst());
-                call.callSessionId()
-                        .ifPresent(id -> services.records()
-                                .recordPatient(id, patients.getFirst().id().value()));
-            }
-        });
     }
 
     private static @Nullable String callerNumber(RemoteParticipant caller) {

@@ -5,6 +5,7 @@ import dev.sofia.agents.livekit.worker.WorkerOptions;
 import dev.sofia.clinic.calls.CallSessions;
 import dev.sofia.clinic.livekit.AgentRooms;
 import dev.sofia.clinic.livekit.LiveKitConnection;
+import dev.sofia.clinic.receptionist.CallerRecognition;
 import dev.sofia.clinic.receptionist.ReceptionistAgent;
 import dev.sofia.clinic.receptionist.ReceptionistServices;
 import dev.sofia.clinic.receptionist.providers.ReceptionistProperties;
@@ -45,12 +46,13 @@ class ReceptionistWorker {
             ReceptionistServices services,
             ReceptionistProviders providers,
             CallSessions callSessions,
+            CallerRecognition recognition,
             MeterRegistry meters) {
         this.properties = properties;
         this.connection = connection;
         this.agentName = agentRooms.agentName();
         this.meters = meters;
-        this.job = new ReceptionistJob(receptionist, services, providers, callSessions, meters);
+        this.job = new ReceptionistJob(receptionist, services, providers, callSessions, recognition, meters);
     }
 
     @EventListener(ApplicationReadyEvent.class)
