@@ -13,9 +13,13 @@ import org.springframework.context.SmartLifecycle;
  * The embedded default: with no {@code LIVEKIT_URL}, Sofia runs its own {@code livekit-server} in
  * development mode on free loopback ports, sends its webhooks to itself, and stops it on shutdown.
  * It starts after the web server (a later lifecycle phase), because its webhook URL needs the port
- * the app actually got, and it stops before the web server does.
+ * the app actually got, and it stops before the web server does; the agent worker starts after it
+ * and stops before it ({@link #PHASE}).
  */
 final class LocalLiveKitServer implements SmartLifecycle {
+
+    /** After the web server and its graceful shutdown, before the agent worker (Integer.MAX_VALUE). */
+    public static final int PHASE = Integer.MAX_VALUE - 512;
 
     private final LiveKitServerConfig config = LiveKitServerConfig.onFreePorts();
     private final ApplicationContext context;
@@ -57,5 +61,10 @@ final class LocalLiveKitServer implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return process != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 }

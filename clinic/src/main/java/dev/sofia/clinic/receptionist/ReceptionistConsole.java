@@ -1,5 +1,6 @@
 package dev.sofia.clinic.receptionist;
 
+import dev.sofia.agents.llm.Llm;
 import dev.sofia.agents.voice.AgentSessionOptions;
 import dev.sofia.agents.voice.Console;
 import dev.sofia.agents.voice.SessionEvent;
@@ -26,10 +27,13 @@ public final class ReceptionistConsole {
         ReceptionistProviders providers = context.getBean(ReceptionistProviders.class);
         ReceptionistCall call = new ReceptionistCall(null, "console", ReceptionistCall.Channel.CONSOLE, null, language);
         out.println("Sofia (" + providers.describe() + "). An empty line ends the chat.");
-        return new Console(
-                        receptionist.forCall(call),
-                        providers.llm(call),
-                        AgentSessionOptions.DEFAULT.withLanguage(call.language()))
-                .run(in, out);
+        Llm llm = providers.llm(call);
+        try {
+            return new Console(
+                            receptionist.forCall(call), llm, AgentSessionOptions.DEFAULT.withLanguage(call.language()))
+                    .run(in, out);
+        } finally {
+            ReceptionistProviders.release(llm);
+        }
     }
 }

@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param role {@code all} (HTTP and the agent worker), {@code api} (HTTP only) or {@code worker}
  * @param maxCalls how many calls this process's worker takes at once
  * @param workerLoadThreshold the CPU load (0..1) from which the worker declines calls, so that
- *     LiveKit offers them to another worker; {@code null}: never decline for load — right for a
- *     single worker, which is the only one LiveKit could offer the call to
+ *     LiveKit offers them to another worker; {@code null}: a single worker, which reports only its
+ *     share of calls as load (LiveKit offers no call to a worker reporting full load, which a busy
+ *     CPU would) and declines only at {@code maxCalls}
  */
 @ConfigurationProperties("sofia.receptionist")
 public record ReceptionistProperties(

@@ -68,6 +68,17 @@ public class ReceptionistProviders {
                 .orElse(offline);
     }
 
+    /** Ends what a call's model keeps running (the fallback's probes of a failed cloud model). */
+    public static void release(Llm llm) {
+        if (llm instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not release " + llm.label(), e);
+            }
+        }
+    }
+
     /** Speech recognition in the call's language, or empty when the practice configured none. */
     public Optional<Stt> stt(ReceptionistCall call, int sampleRate) {
         String language = call.language();

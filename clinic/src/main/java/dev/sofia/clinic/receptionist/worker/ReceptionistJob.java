@@ -5,6 +5,7 @@ import dev.sofia.agents.livekit.RoomEvent;
 import dev.sofia.agents.livekit.voice.RoomIo;
 import dev.sofia.agents.livekit.worker.JobContext;
 import dev.sofia.agents.livekit.worker.JobEntrypoint;
+import dev.sofia.agents.llm.Llm;
 import dev.sofia.agents.stt.Stt;
 import dev.sofia.agents.tts.Tts;
 import dev.sofia.agents.voice.AgentSession;
@@ -85,8 +86,9 @@ final class ReceptionistJob implements JobEntrypoint {
 
         Optional<Stt> stt = providers.stt(call, providers.sttSampleRate(call));
         Tts tts = providers.tts(call);
+        Llm llm = providers.llm(call);
         AgentSession.Builder builder = AgentSession.builder()
-                .llm(providers.llm(call))
+                .llm(llm)
                 .tts(tts)
                 .meterRegistry(meters)
                 .options(AgentSessionOptions.DEFAULT.withLanguage(language));
@@ -126,6 +128,7 @@ final class ReceptionistJob implements JobEntrypoint {
         ctx.addShutdownHook(() -> {
             agentSession.close();
             io.close();
+            ReceptionistProviders.release(llm);
             if (recorder != null) {
                 recorder.close();
             }

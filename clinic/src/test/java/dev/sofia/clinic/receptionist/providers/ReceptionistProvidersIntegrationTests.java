@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sofia.agents.llm.ChatMessage;
 import dev.sofia.agents.llm.ChatRole;
+import dev.sofia.agents.llm.Llm;
 import dev.sofia.agents.testkit.Conversation;
 import dev.sofia.agents.testkit.openai.ChatReply;
 import dev.sofia.agents.testkit.openai.ErrorReply;
@@ -12,6 +13,7 @@ import dev.sofia.agents.testkit.openai.FakeOpenAiServer;
 import dev.sofia.clinic.calls.CallOutcome;
 import dev.sofia.clinic.receptionist.ReceptionistCall;
 import dev.sofia.clinic.receptionist.ReceptionistTestBase;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +30,15 @@ class ReceptionistProvidersIntegrationTests extends ReceptionistTestBase {
             openAi.enqueueChat(ChatReply.text("Gern. ", "Wie ist Ihr Nachname und Ihr Geburtsdatum?"));
             // the key is revoked mid-call: 401 is not worth a retry, the fallback takes over at once
             openAi.enqueueError(FakeEndpoint.CHAT_COMPLETIONS, ErrorReply.invalidApiKey());
-            Conversation chat = start(providers::llm, "de", ReceptionistCall.Channel.WEB, null);
+            AtomicReference<Llm> model = new AtomicReference<>();
+            Conversation chat = start(
+                    call -> {
+                        model.set(providers.llm(call));
+                        return model.get();
+                    },
+                    "de",
+                    ReceptionistCall.Channel.WEB,
+                    null);
 
             Conversation.Turn first = chat.run("Ich möchte einen Termin zur Kontrolle.");
             first.expectNext().isAssistantMessage().contains("Nachname und Ihr Geburtsdatum");
@@ -49,6 +59,8 @@ class ReceptionistProvidersIntegrationTests extends ReceptionistTestBase {
                     .filteredOn(item -> item instanceof ChatMessage m && m.role() == ChatRole.ASSISTANT)
                     .last()
                     .satisfies(item -> assertThat(((ChatMessage) item).text()).contains("gebucht"));
+            // the call is over: the fallback stops probing the failed model
+            ReceptionistProviders.release(model.get());
         }
     }
 
