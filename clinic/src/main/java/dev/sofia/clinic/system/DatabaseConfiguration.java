@@ -60,7 +60,12 @@ class DatabaseConfiguration {
 
     /** Starts PostgreSQL keeping its files in {@code dir}, or in a throw-away directory when null (tests). */
     private static EmbeddedPostgres startEmbedded(Path dir) throws IOException, SQLException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "200");
+        // No shutdown hook of its own: it would stop the database at the first signal, while the app
+        // still drains its calls and serves webhooks; the data source stops it after the app (see
+        // EmbeddedBackedDataSource), as Spring closes the context from its own shutdown hook.
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "200")
+                .setRegisterShutdownHook(false);
         if (dir != null) {
             Files.createDirectories(dir);
             builder.setDataDirectory(dir).setCleanDataDirectory(false);
