@@ -116,6 +116,6 @@ final class Webhooks {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return api.send(request.build());
+        return (authorization == null ? api.anonymous() : api).send(request.build());
     }
 }

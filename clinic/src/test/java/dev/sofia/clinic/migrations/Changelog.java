@@ -49,6 +49,7 @@ final class Changelog {
             "shift_breaks",
             "shifts",
             "slot_holds",
+            "staff_users",
             "telephony_connections",
             "transfer_targets");
 

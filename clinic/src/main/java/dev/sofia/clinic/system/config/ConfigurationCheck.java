@@ -47,6 +47,8 @@ final class ConfigurationCheck {
             Rule.plain("SOFIA_AGENT_NAME", optional(ConfigurationCheck::agentName)),
             Rule.plain("SOFIA_TRANSCRIPT_RETENTION_DAYS", integerBetween(1, 3650)),
             Rule.secret("SOFIA_SECRET_KEY", ConfigurationCheck::secretKey),
+            Rule.plain("SOFIA_ADMIN_EMAIL", firstAdmin("SOFIA_ADMIN_PASSWORD", ConfigurationCheck::email)),
+            Rule.secret("SOFIA_ADMIN_PASSWORD", firstAdmin("SOFIA_ADMIN_EMAIL", ConfigurationCheck::adminPassword)),
             Rule.plain("SOFIA_ROLE", optional(oneOf("all", "api", "worker"))),
             Rule.plain("SOFIA_MAX_CALLS", integerBetween(1, 500)),
             Rule.plain("SOFIA_WORKER_LOAD_THRESHOLD", optional(ConfigurationCheck::loadShare)),
@@ -222,6 +224,44 @@ final class ConfigurationCheck {
         } catch (IllegalArgumentException e) {
             return Optional.of("is not valid base64 ('openssl rand -base64 32')");
         }
+    }
+
+    /**
+     * One of the first admin's pair: required in prod (no console without an admin, and no random
+     * password in a production log), elsewhere optional but only together with {@code partner}.
+     */
+    private static Validator firstAdmin(String partner, SimpleValidator validator) {
+        return (value, context) -> {
+            if (value == null || value.isBlank()) {
+                if (context.prod()) {
+                    return Optional.of("the prod profile needs the first admin: set SOFIA_ADMIN_EMAIL and"
+                            + " SOFIA_ADMIN_PASSWORD (used only while no admin exists)");
+                }
+                if (context.isSet(partner)) {
+                    return Optional.of("is required with " + partner);
+                }
+                return value == null ? Optional.empty() : Optional.of("must not be empty; unset it for the default");
+            }
+            return validator.reason(value);
+        };
+    }
+
+    private static Optional<String> email(String value) {
+        String email = value.strip();
+        return email.length() <= 254 && email.matches("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+")
+                ? Optional.empty()
+                : Optional.of("must be an e-mail address such as praxis@example.de");
+    }
+
+    private static Optional<String> adminPassword(String value) {
+        if (value.length() < 12) {
+            return Optional.of("must be at least 12 characters");
+        }
+        // bcrypt reads only the first 72 bytes; Spring Security refuses longer passwords outright.
+        if (value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            return Optional.of("must be at most 72 bytes (bcrypt's limit)");
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> trueOrFalse(String value) {

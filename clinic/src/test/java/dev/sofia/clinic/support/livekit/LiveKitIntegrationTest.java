@@ -26,7 +26,11 @@ import org.springframework.context.annotation.Import;
             "logging.level.liquibase=WARN",
             // Every test request comes from 127.0.0.1: a production-sized burst would throttle
             // the suite. The rate-limit test reads this value and goes one past it.
-            "sofia.rate-limit.callers.capacity=100"
+            "sofia.rate-limit.callers.capacity=100",
+            // The admin Api signs in as; bcrypt's lowest cost, as every request checks a password.
+            "SOFIA_ADMIN_EMAIL=" + Api.ADMIN_EMAIL,
+            "SOFIA_ADMIN_PASSWORD=" + Api.ADMIN_PASSWORD,
+            "sofia.security.bcrypt-strength=4"
         })
 @Import({TestClock.class, CalendarFixtures.class, Api.class})
 public @interface LiveKitIntegrationTest {}

@@ -105,12 +105,14 @@ class ConfigurationCheckTests {
 
         assertThat(ConfigurationCheck.check(env))
                 .extracting(Problem::variable)
-                .containsExactly("LIVEKIT_URL", "SOFIA_SECRET_KEY");
+                .containsExactly("LIVEKIT_URL", "SOFIA_SECRET_KEY", "SOFIA_ADMIN_EMAIL", "SOFIA_ADMIN_PASSWORD");
 
         env.withProperty("LIVEKIT_URL", "ws://livekit.example.com")
                 .withProperty("LIVEKIT_API_KEY", "APIkey1")
                 .withProperty("LIVEKIT_API_SECRET", "s".repeat(40))
-                .withProperty("SOFIA_SECRET_KEY", "c2hvcnQ=");
+                .withProperty("SOFIA_SECRET_KEY", "c2hvcnQ=")
+                .withProperty("SOFIA_ADMIN_EMAIL", "praxis@example.de")
+                .withProperty("SOFIA_ADMIN_PASSWORD", "long-enough-password");
         assertThat(ConfigurationCheck.check(env))
                 .extracting(Problem::toString)
                 .containsExactly(
@@ -250,6 +252,44 @@ class ConfigurationCheckTests {
         return env.withProperty("LIVEKIT_URL", "wss://livekit.example.com")
                 .withProperty("LIVEKIT_API_KEY", "APIsofia")
                 .withProperty("LIVEKIT_API_SECRET", "x".repeat(40))
-                .withProperty("SOFIA_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+                .withProperty("SOFIA_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]))
+                .withProperty("SOFIA_ADMIN_EMAIL", "praxis@example.de")
+                .withProperty("SOFIA_ADMIN_PASSWORD", "long-enough-password");
+    }
+
+    @Test
+    void theFirstAdminIsOptionalOutsideProdButComesAsAPair() {
+        assertThat(ConfigurationCheck.check(
+                        new MockEnvironment().withProperty("SOFIA_ADMIN_EMAIL", "praxis@example.de")))
+                .extracting(Problem::toString)
+                .containsExactly("SOFIA_ADMIN_PASSWORD is missing: is required with SOFIA_ADMIN_EMAIL");
+        assertThat(ConfigurationCheck.check(
+                        new MockEnvironment().withProperty("SOFIA_ADMIN_PASSWORD", "long-enough-password")))
+                .extracting(Problem::toString)
+                .containsExactly("SOFIA_ADMIN_EMAIL is missing: is required with SOFIA_ADMIN_PASSWORD");
+        assertThat(ConfigurationCheck.check(new MockEnvironment()
+                        .withProperty("SOFIA_ADMIN_EMAIL", "praxis@example.de")
+                        .withProperty("SOFIA_ADMIN_PASSWORD", "long-enough-password")))
+                .isEmpty();
+    }
+
+    @Test
+    void theFirstAdminNeedsAnEmailAndALongPasswordThatIsNeverShown() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("SOFIA_ADMIN_EMAIL", "not an address")
+                .withProperty("SOFIA_ADMIN_PASSWORD", "short-pw-11");
+
+        List<Problem> problems = ConfigurationCheck.check(env);
+
+        assertThat(problems)
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "SOFIA_ADMIN_EMAIL is \"not an address\": must be an e-mail address such as praxis@example.de",
+                        "SOFIA_ADMIN_PASSWORD is set (value hidden): must be at least 12 characters");
+        assertThat(ConfigurationCheck.check(env.withProperty("SOFIA_ADMIN_EMAIL", "praxis@example.de")
+                        .withProperty("SOFIA_ADMIN_PASSWORD", "ü".repeat(37))))
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "SOFIA_ADMIN_PASSWORD is set (value hidden): must be at most 72 bytes (bcrypt's limit)");
     }
 }

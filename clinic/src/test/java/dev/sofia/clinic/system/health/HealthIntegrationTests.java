@@ -31,15 +31,15 @@ class HealthIntegrationTests {
 
     @Test
     void healthShowsNoDetailsToAnonymousCallers() {
-        JsonNode db = api.get("/health").json().path("components").path("db");
+        JsonNode db = api.anonymous().get("/health").json().path("components").path("db");
 
         assertThat(db.has("details")).isFalse();
     }
 
     @Test
     void livenessAndReadinessProbesAreUp() {
-        Api.Response liveness = api.get("/actuator/health/liveness");
-        Api.Response readiness = api.get("/actuator/health/readiness");
+        Api.Response liveness = api.anonymous().get("/actuator/health/liveness");
+        Api.Response readiness = api.anonymous().get("/actuator/health/readiness");
 
         assertThat(liveness.status()).isEqualTo(200);
         assertThat(liveness.json().path("status").asString()).isEqualTo("UP");
@@ -49,16 +49,22 @@ class HealthIntegrationTests {
 
     @Test
     void prometheusScrapeIncludesTheConnectionPool() {
-        Api.Response response = api.get("/actuator/prometheus");
+        // Open to the scraper without credentials, for now (docs/security.md).
+        Api.Response response = api.anonymous().get("/actuator/prometheus");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.raw().body()).contains("hikaricp_connections", "pool=\"sofia\"");
     }
 
     @Test
-    void infoAndMetricsAreExposed() {
+    void infoAndMetricsAreExposedToAdminsOnly() {
         assertThat(api.get("/actuator/info").status()).isEqualTo(200);
         assertThat(api.get("/actuator/metrics/hikaricp.connections.max").status())
                 .isEqualTo(200);
+        assertThat(api.anonymous().get("/actuator/info").status()).isEqualTo(401);
+        assertThat(api.anonymous()
+                        .get("/actuator/metrics/hikaricp.connections.max")
+                        .status())
+                .isEqualTo(401);
     }
 }
