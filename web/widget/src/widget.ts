@@ -282,6 +282,8 @@ export class SofiaWidget {
   private createRoom(attempt: number): Room {
     const room = new Room({ adaptiveStream: false, dynacast: false });
     const current = () => attempt === this.attempt && this.room === room;
+    // A failing connect() also emits Disconnected: that failure is explained where connect() throws.
+    const joined = () => current() && this.phase !== 'connecting';
 
     room.on(RoomEvent.TrackSubscribed, (track: RemoteTrack) => {
       if (track.kind === Track.Kind.Audio) {
@@ -311,7 +313,7 @@ export class SofiaWidget {
       }
     });
     room.on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
-      if (!current()) return;
+      if (!joined()) return;
       this.attempt++;
       this.room = undefined;
       this.clearAgentTimer();
