@@ -18,6 +18,7 @@ import dev.sofia.clinic.calls.CallSession;
 import dev.sofia.clinic.calls.CallSessions;
 import dev.sofia.clinic.calls.CallStatus;
 import dev.sofia.clinic.demo.DemoSeed;
+import dev.sofia.clinic.livekit.CallerTokens;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
@@ -71,6 +72,9 @@ class WidgetBrowserTests {
 
     @Autowired
     CallSessions callSessions;
+
+    @Autowired
+    CallerTokens tokens;
 
     private BrowserContext context;
 
@@ -143,6 +147,8 @@ class WidgetBrowserTests {
         expect(transcript.locator(".line.caller").last()).containsText("Wie sind Ihre Öffnungszeiten?");
         expect(transcript.locator(".line.agent").last()).containsText("Unsere Öffnungszeiten", patience());
         expect(transcript.locator(".line.agent").last()).containsText(Pattern.compile("\\d{1,2}[:.]\\d{2}"));
+        // for people reviewing the widget: the page with the call in progress
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "widget-call.png")));
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Auflegen"))
                 .click();
@@ -200,6 +206,36 @@ class WidgetBrowserTests {
         // the caller can try again
         expect(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen")))
                 .isVisible();
+    }
+
+    @Test
+    void aTokenLiveKitRejectsIsExplained() {
+        // the connect endpoint answers with the real server's URL and a token it did not sign
+        CallerTokens.CallerToken real = tokens.issue("web-widget-test-" + System.nanoTime(), "caller-widget-test");
+        Page page = open(List.of("microphone"), "/widget/demo.html");
+        page.route(
+                "**/api/sofia/connect",
+                route -> route.fulfill(new Route.FulfillOptions()
+                        .setStatus(201)
+                        .setContentType("application/json")
+                        .setBody(connectAnswer(
+                                real.url(),
+                                real.token().substring(0, real.token().length() - 4) + "AAAA",
+                                real))));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen"))
+                .click();
+
+        expect(widget(page, ".notice")).containsText("Der Sprachserver hat die Verbindung abgelehnt", patience());
+        expect(widget(page, ".state")).hasText("Nicht verbunden");
+    }
+
+    private static String connectAnswer(String url, String token, CallerTokens.CallerToken real) {
+        return JSON.writeValueAsString(Map.of(
+                "url", url,
+                "token", token,
+                "room", real.room(),
+                "identity", real.identity(),
+                "expiresAt", real.expiresAt().toString()));
     }
 
     @Test
