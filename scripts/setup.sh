@@ -59,6 +59,15 @@ ensure_go_tool livekit-server "$LIVEKIT_SERVER_MODULE"
 # library even when, as here, no sound device is used.
 ensure_apt_packages libpulse0 espeak-ng
 
+# Node.js and npm build the voice widget (web/widget) inside the Maven build; its packages come
+# from the npm registry into ~/.npm's cache. Debian's nodejs (18 on bookworm) is new enough.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  ensure_apt_packages nodejs npm
+fi
+
+# Playwright (the widget's browser tests) uses Debian's Chromium and never downloads browsers.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
 # Independent LiveKit peers and services the tests need, beyond what running Sofia needs: Redis
 # (LiveKit's SIP API stores trunks and rules there) and the official Python SDK in a private venv
 # (a second, independent client implementation that joins rooms with the tokens Sofia issues).
@@ -66,7 +75,9 @@ SOFIA_VENV=${SOFIA_VENV:-$HOME/.cache/sofia/venv}
 export SOFIA_VENV
 LIVEKIT_PYTHON_PACKAGES=(livekit==1.2.0 livekit-api==1.2.2)
 ensure_test_peers() {
-  ensure_apt_packages redis-server python3-venv
+  # Chromium for the voice widget's browser tests (Playwright drives it; Playwright's own browser
+  # downloads are switched off, see PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD above).
+  ensure_apt_packages redis-server python3-venv chromium
   local marker="$SOFIA_VENV/.sofia-packages"
   if [[ -x $SOFIA_VENV/bin/python && -f $marker && $(<"$marker") == "${LIVEKIT_PYTHON_PACKAGES[*]}" ]]; then
     return 0

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -89,6 +90,9 @@ class SecurityConfiguration {
                         .failureHandler((request, response, e) ->
                                 response.sendRedirect(request.getContextPath() + "/login?error" + lang(request))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // the widget's cross-origin preflight to the connect endpoint is answered from MVC's
+                // CORS mappings (web/WidgetCors) before any authentication
+                .cors(Customizer.withDefaults())
                 .httpBasic(basic -> basic.realmName(SecurityProblems.REALM).authenticationEntryPoint(problems))
                 .csrf(csrf -> csrf.spa()
                         .csrfTokenRepository(csrfCookie)

@@ -1,0 +1,316 @@
+package dev.sofia.clinic.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import dev.sofia.clinic.calls.CallSession;
+import dev.sofia.clinic.calls.CallSessions;
+import dev.sofia.clinic.calls.CallStatus;
+import dev.sofia.clinic.demo.DemoSeed;
+import dev.sofia.clinic.livekit.CallerTokens;
+import dev.sofia.clinic.support.Api;
+import dev.sofia.clinic.support.CalendarFixtures;
+import dev.sofia.clinic.support.ClinicIntegrationTest;
+import dev.sofia.clinic.support.TestClock;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The voice widget in a real browser: Debian's Chromium, driven by Playwright, opens the demo
+ * practice page the app serves, clicks "Mit Sofia sprechen" and talks to Sofia — the app's own
+ * agent worker in a room on the app's local livekit-server, with the offline dialog engine and
+ * espeak-ng's voice — over the widget's text chat. The microphone is Chromium's fake device;
+ * whether the page may use it is a permission each test grants or withholds.
+ */
+@ClinicIntegrationTest
+class WidgetBrowserTests {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** How long anything Sofia does may take; generous, since a busy CI machine is slow. */
+    private static final double PATIENCE_MS = 30_000;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    CalendarFixtures fixtures;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    CallSessions callSessions;
+
+    @Autowired
+    CallerTokens tokens;
+
+    private BrowserContext context;
+
+    @BeforeAll
+    static void launchChromium() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            fail(CHROMIUM + " is missing: install Debian's chromium (scripts/setup.sh, ensure_test_peers)");
+        }
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                // a fake microphone; whether a page may use it is the context's permission
+                                "--use-fake-device-for-media-stream",
+                                // a page that was not granted the microphone is refused, not left asking
+                                "--deny-permission-prompts",
+                                "--autoplay-policy=no-user-gesture-required")));
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void seedTheDemoPracticeOnTheRealClock() {
+        // real time: LiveKit checks the caller token's expiry against its own clock
+        clock.reset();
+        fixtures.empty();
+        new DemoSeed(fixtures.jdbc(), clock, ZoneId.of("Europe/Berlin")).seed();
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void aCallerTalksToSofiaOverTheWidgetAndHangsUp() throws Exception {
+        Page page = open(List.of("microphone"), "/widget/demo.html");
+        Locator launch = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen"));
+
+        // keyboard only: focus the button and press Enter
+        launch.focus();
+        Response connect = page.waitForResponse(
+                response -> response.url().endsWith("/api/sofia/connect"),
+                () -> page.keyboard().press("Enter"));
+        assertThat(connect.status()).isEqualTo(201);
+        String room = JSON.readTree(connect.text()).path("room").asString();
+
+        Locator transcript = widget(page, ".transcript");
+        expect(transcript.locator(".line.agent").first()).containsText("Wie kann ich Ihnen helfen", patience());
+        expect(widget(page, ".state")).hasText("hört zu", hasTextPatience());
+        expect(widget(page, ".notice")).isHidden(); // the microphone was allowed: nothing to explain
+
+        Locator chat = page.getByLabel("Nachricht an Sofia");
+        chat.fill("Wie sind Ihre Öffnungszeiten?");
+        chat.press("Enter");
+        expect(transcript.locator(".line.caller").last()).containsText("Wie sind Ihre Öffnungszeiten?");
+        expect(transcript.locator(".line.agent").last()).containsText("Unsere Öffnungszeiten", patience());
+        expect(transcript.locator(".line.agent").last()).containsText(Pattern.compile("\\d{1,2}[:.]\\d{2}"));
+        // for people reviewing the widget: the page with the call in progress
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "widget-call.png")));
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Auflegen"))
+                .click();
+        expect(widget(page, ".state")).hasText("Gespräch beendet", hasTextPatience());
+        await(
+                "the call session has ended",
+                () -> callSessions
+                        .findByRoom(room)
+                        .map(CallSession::status)
+                        .filter(status -> status == CallStatus.ENDED));
+        // the button is back, ready for another call
+        expect(launch).isVisible();
+    }
+
+    @Test
+    void aDeniedMicrophoneIsExplainedAndTheChatStillWorks() {
+        Page page = open(List.of(), "/widget/demo.html");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen"))
+                .click();
+
+        expect(widget(page, ".notice")).containsText("Kein Zugriff auf das Mikrofon", patience());
+        expect(widget(page, ".notice")).containsText("schreiben");
+        Locator transcript = widget(page, ".transcript");
+        expect(transcript.locator(".line.agent").first()).containsText("Wie kann ich Ihnen helfen", patience());
+
+        Locator chat = page.getByLabel("Nachricht an Sofia");
+        expect(chat).isEnabled(enabledPatience());
+        chat.fill("Wie sind Ihre Öffnungszeiten?");
+        chat.press("Enter");
+        expect(transcript.locator(".line.agent").last()).containsText("Unsere Öffnungszeiten", patience());
+        expect(widget(page, ".mute")).isDisabled(); // nothing to mute
+    }
+
+    @Test
+    void anUnreachableServerIsExplained() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        // a practice page (on the app's origin) whose tag points at a Sofia that is not running
+        String practicePage = "/widget/test-practice-sofia-down.html";
+        Page page = open(List.of("microphone"), practicePage, """
+                <!doctype html><html lang="de"><head><meta charset="utf-8"><title>Praxis</title></head>
+                <body><h1>Praxis</h1>
+                <script src="/widget/sofia-widget.js" data-sofia-url="http://127.0.0.1:%d" defer></script>
+                </body></html>
+                """.formatted(closedPort));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen"))
+                .click();
+
+        Locator notice = widget(page, ".notice");
+        expect(notice).containsText("Sofia ist gerade nicht erreichbar", patience());
+        assertThat(notice.textContent()).doesNotContainIgnoringCase("internal");
+        expect(widget(page, ".state")).hasText("Nicht verbunden");
+        // the caller can try again
+        expect(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen")))
+                .isVisible();
+    }
+
+    @Test
+    void aTokenLiveKitRejectsIsExplained() {
+        // the connect endpoint answers with the real server's URL and a token it did not sign
+        CallerTokens.CallerToken real = tokens.issue("web-widget-test-" + System.nanoTime(), "caller-widget-test");
+        Page page = open(List.of("microphone"), "/widget/demo.html");
+        page.route(
+                "**/api/sofia/connect",
+                route -> route.fulfill(new Route.FulfillOptions()
+                        .setStatus(201)
+                        .setContentType("application/json")
+                        .setBody(connectAnswer(
+                                real.url(),
+                                real.token().substring(0, real.token().length() - 4) + "AAAA",
+                                real))));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen"))
+                .click();
+
+        expect(widget(page, ".notice")).containsText("Der Sprachserver hat die Verbindung abgelehnt", patience());
+        expect(widget(page, ".state")).hasText("Nicht verbunden");
+    }
+
+    private static String connectAnswer(String url, String token, CallerTokens.CallerToken real) {
+        return JSON.writeValueAsString(Map.of(
+                "url", url,
+                "token", token,
+                "room", real.room(),
+                "identity", real.identity(),
+                "expiresAt", real.expiresAt().toString()));
+    }
+
+    @Test
+    void theButtonSpeaksThePagesLanguage() {
+        String page = "/widget/test-practice-%s.html";
+        String html = """
+                <!doctype html><html lang="%s"><head><meta charset="utf-8"><title>Praxis</title></head>
+                <body><script src="/widget/sofia-widget.js" %s defer></script></body></html>
+                """;
+        Page russian = open(List.of(), page.formatted("ru"), html.formatted("ru", ""));
+        expect(russian.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Поговорить с Софией")))
+                .isVisible();
+        Page english = open(List.of(), page.formatted("en"), html.formatted("ru", "data-lang=\"en\""));
+        expect(english.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Talk to Sofia")))
+                .isVisible();
+    }
+
+    /** A fresh page in a context with these permissions, at a path of the app. */
+    private Page open(List<String> permissions, String path) {
+        return open(permissions, path, null);
+    }
+
+    /** As {@link #open(List, String)}, with the page's HTML given here instead of served by the app. */
+    private Page open(List<String> permissions, String path, String html) {
+        if (context == null) {
+            context = browser.newContext(new Browser.NewContextOptions().setLocale("de-DE"));
+        }
+        context.clearPermissions();
+        if (!permissions.isEmpty()) {
+            context.grantPermissions(permissions);
+        }
+        Page page = context.newPage();
+        page.onConsoleMessage(message -> System.out.println("[browser " + message.type() + "] " + message.text()));
+        String url = api.uri(path).toString();
+        if (html != null) {
+            page.route(
+                    url,
+                    route -> route.fulfill(new Route.FulfillOptions()
+                            .setStatus(200)
+                            .setContentType("text/html; charset=utf-8")
+                            .setBody(html)));
+        }
+        page.navigate(url);
+        return page;
+    }
+
+    /** Inside the widget (Playwright's CSS pierces its open shadow root). */
+    private static Locator widget(Page page, String selector) {
+        return page.locator("#sofia-widget " + selector);
+    }
+
+    private static LocatorAssertions expect(Locator locator) {
+        return PlaywrightAssertions.assertThat(locator);
+    }
+
+    private static LocatorAssertions.ContainsTextOptions patience() {
+        return new LocatorAssertions.ContainsTextOptions().setTimeout(PATIENCE_MS);
+    }
+
+    private static LocatorAssertions.HasTextOptions hasTextPatience() {
+        return new LocatorAssertions.HasTextOptions().setTimeout(PATIENCE_MS);
+    }
+
+    private static LocatorAssertions.IsEnabledOptions enabledPatience() {
+        return new LocatorAssertions.IsEnabledOptions().setTimeout(PATIENCE_MS);
+    }
+
+    private static void await(String what, java.util.function.Supplier<Optional<?>> condition)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMillis((long) PATIENCE_MS));
+        while (condition.get().isEmpty()) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("gave up waiting until " + what + " after " + PATIENCE_MS + " ms");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
