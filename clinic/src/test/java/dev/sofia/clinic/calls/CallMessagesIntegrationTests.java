@@ -56,8 +56,6 @@ class CallMessagesIntegrationTests {
     void setUp() {
         clock.reset();
         fixtures.reset();
-        jdbc.sql("truncate call_messages, call_transcript_lines, call_events, call_sessions")
-                .update();
         now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         clock.set(now);
     }

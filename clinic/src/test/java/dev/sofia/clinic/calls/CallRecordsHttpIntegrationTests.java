@@ -37,8 +37,6 @@ class CallRecordsHttpIntegrationTests {
     @BeforeEach
     void setUp() {
         fixtures.reset();
-        jdbc.sql("truncate call_messages, call_transcript_lines, call_events, call_sessions")
-                .update();
     }
 
     @Test
