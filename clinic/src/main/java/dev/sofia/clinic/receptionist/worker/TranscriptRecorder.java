@@ -36,7 +36,8 @@ final class TranscriptRecorder implements Consumer<SessionEvent>, AutoCloseable 
 
     @Override
     public void accept(SessionEvent event) {
-        if (event instanceof SessionEvent.ItemAdded(ChatMessage message)
+        if (event instanceof SessionEvent.ItemAdded added
+                && added.item() instanceof ChatMessage message
                 && !message.text().isBlank()) {
             TranscriptLine.Speaker speaker = switch (message.role()) {
                 case USER -> TranscriptLine.Speaker.CALLER;
