@@ -1,0 +1,107 @@
+package dev.sofia.clinic.support;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Debian's Chromium, headless, driven by Playwright, for the staff console's browser tests: one
+ * browser per test class ({@link #launch()} in {@code @BeforeAll}, {@link #close()} in
+ * {@code @AfterAll}), a fresh context (cookies, storage) per {@link #signIn}. Screenshots go to
+ * {@code target/screenshots/}, where CI keeps them with the test output.
+ */
+public final class ConsoleBrowser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    /** A phone's screen (CSS pixels of a common 6.1" phone). */
+    public static final int PHONE_WIDTH = 390;
+
+    public static final int PHONE_HEIGHT = 844;
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    private ConsoleBrowser(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    public static ConsoleBrowser launch() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            fail(CHROMIUM + " is missing: install Debian's chromium (scripts/setup.sh, ensure_test_peers)");
+        }
+        Playwright playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of("--deny-permission-prompts")));
+        return new ConsoleBrowser(playwright, browser);
+    }
+
+    /** A fresh browser context on a desktop screen, German unless {@code locale} says otherwise. */
+    public BrowserContext context(String locale) {
+        return browser.newContext(
+                new Browser.NewContextOptions().setLocale(locale).setViewportSize(1280, 900));
+    }
+
+    /** A fresh browser context on a phone's screen. */
+    public BrowserContext phoneContext(String locale) {
+        return browser.newContext(new Browser.NewContextOptions()
+                .setLocale(locale)
+                .setViewportSize(PHONE_WIDTH, PHONE_HEIGHT)
+                .setIsMobile(true)
+                .setHasTouch(true));
+    }
+
+    /**
+     * Signs in through the login form in {@code context} and returns the page, now on the console.
+     * Fails the test if the login does not land in the console.
+     */
+    public static Page signIn(BrowserContext context, Api api, String email, String password) {
+        Page page = context.newPage();
+        page.navigate(api.uri("/login").toString());
+        page.locator("#email").fill(email);
+        page.locator("#password").fill(password);
+        page.locator("form button[type=submit]").click();
+        page.waitForURL(Pattern.compile(".*/console(/.*)?$"));
+        return page;
+    }
+
+    /** Signs in as the test admin every test context has. */
+    public static Page signInAsAdmin(BrowserContext context, Api api) {
+        return signIn(context, api, Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
+    }
+
+    /** Saves a full-page screenshot as {@code target/screenshots/<name>.png}. */
+    public static Path screenshot(Page page, String name) {
+        Path file = Path.of("target", "screenshots", name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        return file;
+    }
+
+    /** The console menu's link named {@code name}, for keyboard and role-based navigation. */
+    public static com.microsoft.playwright.Locator menuLink(Page page, String name) {
+        return page.getByRole(AriaRole.NAVIGATION)
+                .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName(name));
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
