@@ -1,8 +1,11 @@
 package dev.sofia.clinic.system;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -17,10 +20,12 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -147,6 +152,39 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return field.toString();
+    }
+
+    /**
+     * An unknown address. A browser asking for a page gets Spring Boot's error page (HTML, via the
+     * container's error dispatch); API clients get problem+json as for every other failure.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet
+                && servlet.getResponse() != null
+                && isPageRequest(servlet.getRequest())) {
+            try {
+                servlet.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+                return null;
+            } catch (IOException ignored) {
+                // the client went away; nothing left to answer
+                return null;
+            }
+        }
+        return super.handleNoResourceFoundException(e, headers, status, request);
+    }
+
+    /** A browser navigating (it accepts HTML) to something that is not an API path. */
+    private static boolean isPageRequest(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null
+                && accept.contains("text/html")
+                && request.getHeader("HX-Request") == null
+                && !path.startsWith("/api/")
+                && !path.startsWith("/actuator")
+                && !path.startsWith("/v3/");
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

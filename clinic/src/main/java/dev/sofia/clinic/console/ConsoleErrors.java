@@ -1,0 +1,49 @@
+package dev.sofia.clinic.console;
+
+import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Failures in console pages become the error page (templates/error.html) with the right status,
+ * not the problem+json the REST API answers with: a person is reading. Runs before the API's
+ * ProblemHandler, and only for the console's controllers.
+ */
+@ControllerAdvice(basePackages = "dev.sofia.clinic.console")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ConsoleErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
+
+    /** A record that does not exist, or an id that cannot be one ("/console/calls/abc"). */
+    @ExceptionHandler({NoSuchElementException.class, MethodArgumentTypeMismatchException.class})
+    ModelAndView notFound() {
+        return page(HttpStatus.NOT_FOUND);
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ModelAndView status(ResponseStatusException e) {
+        return page(e.getStatusCode());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e) {
+        log.error("Unhandled exception in a console page", e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    private static ModelAndView page(HttpStatusCode status) {
+        ModelAndView page = new ModelAndView("error", status);
+        page.addObject("status", status.value());
+        return page;
+    }
+}
