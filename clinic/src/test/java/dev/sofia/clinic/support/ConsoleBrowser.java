@@ -38,6 +38,11 @@ public final class ConsoleBrowser implements AutoCloseable {
     }
 
     public static ConsoleBrowser launch() {
+        return launch(List.of());
+    }
+
+    /** With more Chromium switches, e.g. a fake microphone playing a file. */
+    public static ConsoleBrowser launch(List<String> extraArgs) {
         if (!Files.isExecutable(CHROMIUM)) {
             fail(CHROMIUM + " is missing: install Debian's chromium (scripts/setup.sh, ensure_test_peers)");
         }
@@ -48,7 +53,9 @@ public final class ConsoleBrowser implements AutoCloseable {
                 .launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(CHROMIUM)
                         .setHeadless(true)
-                        .setArgs(List.of("--deny-permission-prompts")));
+                        .setArgs(java.util.stream.Stream.concat(
+                                        java.util.stream.Stream.of("--deny-permission-prompts"), extraArgs.stream())
+                                .toList()));
         return new ConsoleBrowser(playwright, browser);
     }
 
