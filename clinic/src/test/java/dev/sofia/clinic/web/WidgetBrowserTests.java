@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -25,7 +23,6 @@ import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.TestClock;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,13 +49,12 @@ import tools.jackson.databind.json.JsonMapper;
 @ClinicIntegrationTest
 class WidgetBrowserTests {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     /** How long anything Sofia does may take; generous, since a busy CI machine is slow. */
     private static final double PATIENCE_MS = 30_000;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static Playwright playwright;
+    private static HeadlessChromium chromium;
     private static Browser browser;
 
     @Autowired
@@ -80,31 +76,14 @@ class WidgetBrowserTests {
 
     @BeforeAll
     static void launchChromium() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail(CHROMIUM + " is missing: install Debian's chromium (scripts/setup.sh, ensure_test_peers)");
-        }
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                // a fake microphone; whether a page may use it is the context's permission
-                                "--use-fake-device-for-media-stream",
-                                // a page that was not granted the microphone is refused, not left asking
-                                "--deny-permission-prompts",
-                                "--autoplay-policy=no-user-gesture-required")));
+        chromium = HeadlessChromium.launch(List.of());
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -227,6 +206,36 @@ class WidgetBrowserTests {
 
         expect(widget(page, ".notice")).containsText("Der Sprachserver hat die Verbindung abgelehnt", patience());
         expect(widget(page, ".state")).hasText("Nicht verbunden");
+    }
+
+    @Test
+    void noAgentTakingTheCallIsExplained() {
+        // A real caller token for a room no agent is dispatched to (the connect endpoint's room
+        // gets Sofia dispatched; this one does not): the caller joins and waits for nobody.
+        CallerTokens.CallerToken lonely = tokens.issue("web-widget-no-agent-" + System.nanoTime(), "caller-no-agent");
+        // A practice page the app serves, whose tag waits 3 s for Sofia instead of 15 s.
+        Page page = open(List.of("microphone"), "/widget/test-no-agent.html");
+        page.route(
+                "**/api/sofia/connect",
+                route -> route.fulfill(new Route.FulfillOptions()
+                        .setStatus(201)
+                        .setContentType("application/json")
+                        .setBody(connectAnswer(lonely.url(), lonely.token(), lonely))));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen"))
+                .click();
+
+        // The widget starts waiting for Sofia only once it has joined the room, so this message
+        // also says the join worked (a failed join has messages of its own).
+        Locator notice = widget(page, ".notice");
+        expect(notice)
+                .hasText(
+                        "Sofia ist gerade nicht verfügbar. Bitte versuchen Sie es später noch einmal oder rufen Sie die Praxis an.",
+                        hasTextPatience());
+        expect(widget(page, ".state")).hasText("Nicht verbunden");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "widget-no-agent.png")));
+        // the caller can try again
+        expect(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen")))
+                .isVisible();
     }
 
     private static String connectAnswer(String url, String token, CallerTokens.CallerToken real) {

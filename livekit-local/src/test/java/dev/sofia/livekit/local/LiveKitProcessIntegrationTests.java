@@ -3,13 +3,24 @@ package dev.sofia.livekit.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LiveKitProcessIntegrationTests {
 
@@ -43,6 +54,42 @@ class LiveKitProcessIntegrationTests {
                 assertThat(server.config().apiKey()).isEqualTo(chosen.apiKey());
                 assertThat(get(server.config().httpUrl())).isEqualTo(200);
             }
+        }
+    }
+
+    /** TURN over TLS: the server loads the generated certificate and answers TLS with it. */
+    @Test
+    void turnOverTlsServesTheGivenCertificate(@TempDir Path dir) throws Exception {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        SelfSignedCertificate certificate = SelfSignedCertificate.generate(dir, loopback);
+        LiveKitServerConfig config = LiveKitServerConfig.onFreePorts()
+                .withTurnTls(loopback.getHostAddress(), certificate.certFile(), certificate.keyFile());
+
+        try (LiveKitProcess server = LiveKitProcess.start(config);
+                SSLSocket socket = (SSLSocket) trusting(certificate.certFile())
+                        .getSocketFactory()
+                        .createSocket(loopback, server.config().turnTls().port())) {
+            socket.startHandshake(); // fails unless the peer presents exactly this certificate
+            assertThat(socket.getSession().getPeerCertificates()[0].getPublicKey())
+                    .isEqualTo(certificateIn(certificate.certFile()).getPublicKey());
+            assertThat(server.output()).contains("Starting TURN server");
+        }
+    }
+
+    private static SSLContext trusting(Path certFile) throws Exception {
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        trusted.setCertificateEntry("turn", certificateIn(certFile));
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
+    private static Certificate certificateIn(Path certFile) throws Exception {
+        try (InputStream in = Files.newInputStream(certFile)) {
+            return CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
     }
 
