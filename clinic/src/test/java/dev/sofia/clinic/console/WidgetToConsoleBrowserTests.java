@@ -69,10 +69,7 @@ class WidgetToConsoleBrowserTests {
         assertThat(espeak.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(espeak.exitValue()).as("espeak-ng exit code").isZero();
         assertThat(Files.size(speech)).isGreaterThan(10_000);
-        browser = ConsoleBrowser.launch(List.of(
-                "--use-fake-device-for-media-stream",
-                "--use-file-for-fake-audio-capture=" + speech,
-                "--autoplay-policy=no-user-gesture-required"));
+        browser = ConsoleBrowser.launch(List.of("--use-file-for-fake-audio-capture=" + speech));
     }
 
     @AfterAll

@@ -1,40 +1,32 @@
 package dev.sofia.clinic.support;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Debian's Chromium, headless, driven by Playwright, for the staff console's browser tests: one
+ * {@link HeadlessChromium} for the staff console's browser tests: one
  * browser per test class ({@link #launch()} in {@code @BeforeAll}, {@link #close()} in
  * {@code @AfterAll}), a fresh context (cookies, storage) per {@link #signIn}. Screenshots go to
  * {@code target/screenshots/}, where CI keeps them with the test output.
  */
 public final class ConsoleBrowser implements AutoCloseable {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
     /** A phone's screen (CSS pixels of a common 6.1" phone). */
     public static final int PHONE_WIDTH = 390;
 
     public static final int PHONE_HEIGHT = 844;
 
-    private final Playwright playwright;
+    private final HeadlessChromium chromium;
     private final Browser browser;
 
-    private ConsoleBrowser(Playwright playwright, Browser browser) {
-        this.playwright = playwright;
-        this.browser = browser;
+    private ConsoleBrowser(HeadlessChromium chromium) {
+        this.chromium = chromium;
+        this.browser = chromium.browser();
     }
 
     public static ConsoleBrowser launch() {
@@ -42,21 +34,8 @@ public final class ConsoleBrowser implements AutoCloseable {
     }
 
     /** With more Chromium switches, e.g. a fake microphone playing a file. */
-    public static ConsoleBrowser launch(List<String> extraArgs) {
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail(CHROMIUM + " is missing: install Debian's chromium (scripts/setup.sh, ensure_test_peers)");
-        }
-        Playwright playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        Browser browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(java.util.stream.Stream.concat(
-                                        java.util.stream.Stream.of("--deny-permission-prompts"), extraArgs.stream())
-                                .toList()));
-        return new ConsoleBrowser(playwright, browser);
+    public static ConsoleBrowser launch(List<String> moreArgs) {
+        return new ConsoleBrowser(HeadlessChromium.launch(moreArgs));
     }
 
     /** A fresh browser context on a desktop screen, German unless {@code locale} says otherwise. */
@@ -108,7 +87,6 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     @Override
     public void close() {
-        browser.close();
-        playwright.close();
+        chromium.close();
     }
 }

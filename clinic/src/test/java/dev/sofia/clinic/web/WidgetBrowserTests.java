@@ -20,6 +20,7 @@ import dev.sofia.clinic.livekit.CallerTokens;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
+import dev.sofia.clinic.support.HeadlessChromium;
 import dev.sofia.clinic.support.TestClock;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -13,6 +13,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.sofia.clinic.demo.DemoSeed;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
+import dev.sofia.clinic.support.HeadlessChromium;
 import dev.sofia.clinic.support.TestClock;
 import dev.sofia.clinic.support.livekit.LiveKitIntegrationTest;
 import dev.sofia.clinic.support.livekit.LiveKitServerExtension;

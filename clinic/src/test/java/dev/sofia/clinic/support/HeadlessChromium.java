@@ -1,4 +1,4 @@
-package dev.sofia.clinic.web;
+package dev.sofia.clinic.support;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -14,11 +14,11 @@ import java.util.Map;
 /**
  * Debian's Chromium, headless, driven by Playwright (whose own browser download stays off), with a
  * fake microphone: what the widget's browser tests run in. Whether a page may use the microphone is
- * each browser context's permission.
+ * each browser context's permission. The widget's and the console's browser tests run in it.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
-    static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
+    public static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
 
     private final Playwright playwright;
     private final Browser browser;
@@ -29,7 +29,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Launches Chromium with the test flags and these further command-line switches. */
-    static HeadlessChromium launch(List<String> moreArgs) {
+    public static HeadlessChromium launch(List<String> moreArgs) {
         if (!Files.isExecutable(EXECUTABLE)) {
             fail(EXECUTABLE + " is missing: install Debian's chromium (scripts/setup.sh, ensure_test_peers)");
         }
@@ -56,7 +56,7 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    Browser browser() {
+    public Browser browser() {
         return browser;
     }
 
