@@ -78,6 +78,9 @@ ensure_test_peers() {
   # Chromium for the voice widget's browser tests (Playwright drives it; Playwright's own browser
   # downloads are switched off, see PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD above).
   ensure_apt_packages redis-server python3-venv chromium
+  # The TCP-only deploy test (TcpOnlyNetworkIntegrationTests) builds a network namespace whose
+  # firewall drops UDP: iproute2 makes the namespace, nftables the firewall.
+  ensure_apt_packages iproute2 nftables
   local marker="$SOFIA_VENV/.sofia-packages"
   if [[ -x $SOFIA_VENV/bin/python && -f $marker && $(<"$marker") == "${LIVEKIT_PYTHON_PACKAGES[*]}" ]]; then
     return 0
