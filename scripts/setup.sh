@@ -74,6 +74,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 SOFIA_VENV=${SOFIA_VENV:-$HOME/.cache/sofia/venv}
 export SOFIA_VENV
 LIVEKIT_PYTHON_PACKAGES=(livekit==1.2.0 livekit-api==1.2.2)
+ACTIONLINT_MODULE=github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 ensure_test_peers() {
   # Chromium for the voice widget's browser tests (Playwright drives it; Playwright's own browser
   # downloads are switched off, see PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD above).
@@ -81,6 +82,10 @@ ensure_test_peers() {
   # The TCP-only deploy test (TcpOnlyNetworkIntegrationTests) builds a network namespace whose
   # firewall drops UDP: iproute2 makes the namespace, nftables the firewall.
   ensure_apt_packages iproute2 nftables
+  # WorkflowLintTests lints .github/workflows with actionlint, which checks the workflows' shell
+  # scripts with shellcheck when it is on PATH.
+  ensure_go_tool actionlint "$ACTIONLINT_MODULE"
+  ensure_apt_packages shellcheck
   local marker="$SOFIA_VENV/.sofia-packages"
   if [[ -x $SOFIA_VENV/bin/python && -f $marker && $(<"$marker") == "${LIVEKIT_PYTHON_PACKAGES[*]}" ]]; then
     return 0
