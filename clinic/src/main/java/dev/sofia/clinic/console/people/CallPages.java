@@ -90,7 +90,7 @@ class CallPages {
                 .map(e -> new Event(e.eventType(), format.time(time(e)), e.participantIdentity()))
                 .toList();
         model.addAttribute("call", rows.of(call));
-        model.addAttribute("session", call);
+        model.addAttribute("endReason", call.endReason());
         model.addAttribute("created", format.dateTime(call.createdAt()));
         model.addAttribute("answered", format.dateTime(call.answeredAt()));
         model.addAttribute("ended", format.dateTime(call.endedAt()));

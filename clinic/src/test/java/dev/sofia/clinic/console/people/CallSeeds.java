@@ -31,6 +31,13 @@ final class CallSeeds {
         return id;
     }
 
+    /** Marks a ringing call answered at {@code answered}, as the caller joining would. */
+    void activate(UUID id, Instant answered) {
+        jdbc.sql("update call_sessions set status = 'active', answered_at = ? where id = ?")
+                .params(Timestamp.from(answered), id)
+                .update();
+    }
+
     /** A phone call in progress from {@code callerNumber} (E.164). */
     UUID activePhoneCall(String callerNumber, Instant answered) {
         UUID id = UUID.randomUUID();

@@ -95,16 +95,16 @@ class PeoplePagesHttpTests {
         for (String field : new String[] {"firstName", "dateOfBirth", "phone", "email"}) {
             assertThat(html)
                     .as(field)
-                    .containsPattern("id=\"" + field + "\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\""
-                            + field + "-error\"")
+                    .containsPattern("id=\"" + field + "\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"" + field
+                            + "-error\"")
                     .contains("id=\"" + field + "-error\"");
         }
         assertThat(html).contains("Das ist keine gültige Telefonnummer").contains("Neue Notiz: lieber vormittags");
         assertThat(html).doesNotContain("id=\"lastName-error\"");
         assertThat(patients.find(before.id())).contains(before);
 
-        Api.Response saved = staff.post(
-                page + "/edit", page, form("Max", "Muster", "1980-11-24", "0171 2345678", "", "vormittags"));
+        Api.Response saved =
+                staff.post(page + "/edit", page, form("Max", "Muster", "1980-11-24", "0171 2345678", "", "vormittags"));
         assertThat(saved.status()).isEqualTo(302);
         assertThat(saved.header("Location")).endsWith(page);
         Patient after = patients.find(before.id()).orElseThrow();
@@ -119,8 +119,7 @@ class PeoplePagesHttpTests {
         Map<String, String> incomplete = form("", "Beispiel", "", "", "", "");
 
         Api.Response refused = staff.post("/console/patients/new", "/console/patients", incomplete);
-        Api.Response viaApi =
-                api.post("/api/patients", Api.json(Map.of("firstName", "", "lastName", "Beispiel")));
+        Api.Response viaApi = api.post("/api/patients", Api.json(Map.of("firstName", "", "lastName", "Beispiel")));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.raw().body()).contains("id=\"firstName-error\"").contains("id=\"dateOfBirth-error\"");
@@ -148,10 +147,16 @@ class PeoplePagesHttpTests {
         patients.register(new NewPatient(
                 "Erika", "Beispiel", LocalDate.of(1975, 3, 2), "0171 9876543", null, "en", null, null, null));
 
-        assertThat(staff.get("/console/patients?q=muST").raw().body()).contains("Muster, Max").doesNotContain("Beispiel, Erika");
+        assertThat(staff.get("/console/patients?q=muST").raw().body())
+                .contains("Muster, Max")
+                .doesNotContain("Beispiel, Erika");
         assertThat(staff.get("/console/patients?q=max+muster").raw().body()).contains("Muster, Max");
-        assertThat(staff.get("/console/patients?q=030+1234").raw().body()).contains("Muster, Max").doesNotContain("Beispiel, Erika");
-        assertThat(staff.get("/console/patients?q=02.03.1975").raw().body()).contains("Beispiel, Erika").doesNotContain("Muster, Max");
+        assertThat(staff.get("/console/patients?q=030+1234").raw().body())
+                .contains("Muster, Max")
+                .doesNotContain("Beispiel, Erika");
+        assertThat(staff.get("/console/patients?q=02.03.1975").raw().body())
+                .contains("Beispiel, Erika")
+                .doesNotContain("Muster, Max");
         assertThat(staff.get("/console/patients?q=1975-03-02").raw().body()).contains("Beispiel, Erika");
         assertThat(staff.get("/console/patients?q=%25").raw().body()).contains("Niemand gefunden");
 
@@ -162,7 +167,9 @@ class PeoplePagesHttpTests {
                 .GET()
                 .build());
         assertThat(fragment.status()).isEqualTo(200);
-        assertThat(fragment.raw().body()).startsWith("<section id=\"patient-results\"").doesNotContain("<html");
+        assertThat(fragment.raw().body())
+                .startsWith("<section id=\"patient-results\"")
+                .doesNotContain("<html");
     }
 
     @Test
@@ -174,7 +181,8 @@ class PeoplePagesHttpTests {
             assertThat(page.status()).as(query).isEqualTo(422);
             assertThat(page.raw().body()).as(query).contains("class=\"field-error\"");
         }
-        assertThat(staff.get("/console/calls?channel=phone&outcome=booked").status()).isEqualTo(200);
+        assertThat(staff.get("/console/calls?channel=phone&outcome=booked").status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -52,7 +52,9 @@ final class StaffSession {
     Api.Response post(String page, String action, Map<String, String> form) {
         Api.Response opened = get(page);
         Matcher token = CSRF_FIELD.matcher(opened.raw().body());
-        assertThat(token.find()).as("a form on " + page + " carries a CSRF token").isTrue();
+        assertThat(token.find())
+                .as("a form on " + page + " carries a CSRF token")
+                .isTrue();
         Map<String, String> withToken = new LinkedHashMap<>(form);
         withToken.put("_csrf", token.group(1));
         return postRaw(action, withToken);
