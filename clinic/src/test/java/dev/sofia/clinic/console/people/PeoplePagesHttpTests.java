@@ -6,6 +6,7 @@ import dev.sofia.clinic.calls.CallMessage;
 import dev.sofia.clinic.calls.CallMessages;
 import dev.sofia.clinic.calls.CallSessions;
 import dev.sofia.clinic.calls.NewCallMessage;
+import dev.sofia.clinic.livekit.LiveKitClients;
 import dev.sofia.clinic.patients.NewPatient;
 import dev.sofia.clinic.patients.Patient;
 import dev.sofia.clinic.patients.Patients;
@@ -13,10 +14,12 @@ import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.StaffAccounts;
+import dev.sofia.clinic.telephony.TransferTargets;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +51,12 @@ class PeoplePagesHttpTests {
 
     @Autowired
     CallMessages messages;
+
+    @Autowired
+    TransferTargets targets;
+
+    @Autowired
+    LiveKitClients liveKit;
 
     private StaffSession staff;
 
@@ -168,8 +177,9 @@ class PeoplePagesHttpTests {
                 .build());
         assertThat(fragment.status()).isEqualTo(200);
         assertThat(fragment.raw().body())
-                .startsWith("<section id=\"patient-results\"")
-                .doesNotContain("<html");
+                .contains("Beispiel, Erika")
+                .doesNotContain("<html")
+                .doesNotContain("id=\"patient-results\"");
     }
 
     @Test
@@ -207,6 +217,60 @@ class PeoplePagesHttpTests {
         Api.Response end = staff.post("/console/live/" + web + "/end", "/console/live/" + web + "/end", Map.of());
         assertThat(end.status()).isEqualTo(302);
         assertThat(staff.get("/console/live").raw().body()).contains("schon zu Ende");
+    }
+
+    @Test
+    void aTakeOverLiveKitCannotCarryOutIsReportedInPlainWordsAndChangesNothing() {
+        targets.create(new TransferTargets.TargetRequest("main", "+4930901820", "Empfang"));
+        UUID phone = new CallSeeds(sessions, fixtures.jdbc()).activePhoneCall("+4917612345678", Instant.now());
+
+        Api.Response takeOver =
+                staff.post("/console/live/" + phone + "/take-over", "/console/live/" + phone + "/take-over", Map.of());
+
+        // LiveKit has no such room (or cannot be reached): either way a sentence, not an error page
+        assertThat(takeOver.status()).isEqualTo(302);
+        assertThat(staff.get("/console/live").raw().body())
+                .containsPattern("class=\"alert\" role=\"alert\">(Dieses Gespräch gibt es nicht mehr"
+                        + "|Die Telefonanlage \\(LiveKit\\) antwortet gerade nicht)");
+        assertThat(sessions.find(phone).orElseThrow().outcome()).isNull();
+    }
+
+    @Test
+    void endingAWebCallClosesItsLiveKitRoom() {
+        String room = "web-" + UUID.randomUUID();
+        LiveKitClients.require(
+                "create room", liveKit.rooms().createRoom(room, 60, 4, null, null, null, null, null, 20));
+        UUID call =
+                sessions.openWebSession(room, null, "caller-end", "de", null).id();
+        new CallSeeds(sessions, fixtures.jdbc()).activate(call, Instant.now());
+
+        Api.Response end = staff.post("/console/live/" + call + "/end", "/console/live/" + call + "/end", Map.of());
+
+        assertThat(end.status()).isEqualTo(302);
+        assertThat(staff.get("/console/live").raw().body()).contains("Das Gespräch ist beendet.");
+        assertThat(LiveKitClients.require("list rooms", liveKit.rooms().listRooms(List.of(room))))
+                .isEmpty();
+    }
+
+    @Test
+    void theCallLogPagesWithTheCallsServicesCursor() {
+        CallSeeds seeds = new CallSeeds(sessions, fixtures.jdbc());
+        Instant start = Instant.now().minusSeconds(3600);
+        for (int i = 0; i < CallPages.PAGE_SIZE + 2; i++) {
+            seeds.activePhoneCall("+49301234" + String.format("%04d", i), start.plusSeconds(i));
+        }
+
+        String first = staff.get("/console/calls?channel=phone").raw().body();
+        assertThat(first.split("<tr class=\"call\"", -1)).hasSize(CallPages.PAGE_SIZE + 1);
+        assertThat(first).contains("+493012340051").doesNotContain("+493012340001");
+        java.util.regex.Matcher older = java.util.regex.Pattern.compile(
+                        "href=\"(/console/calls\\?channel=phone&amp;before=[^\"]+)\"")
+                .matcher(first);
+        assertThat(older.find()).as("a link to older calls keeping the filter").isTrue();
+
+        String second = staff.get(older.group(1).replace("&amp;", "&")).raw().body();
+        assertThat(second.split("<tr class=\"call\"", -1)).hasSize(3);
+        assertThat(second).contains("+493012340001").contains("+493012340000").doesNotContain("Ältere Anrufe");
     }
 
     @Test
