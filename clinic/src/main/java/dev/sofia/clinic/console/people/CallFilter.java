@@ -64,11 +64,17 @@ record CallFilter(
     /** This filter's address with another cursor, for the "older calls" link. */
     String withBefore(UUID cursor) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/console/calls");
-        if (present(from)) uri.queryParam("from", from);
-        if (present(to)) uri.queryParam("to", to);
-        if (present(channel)) uri.queryParam("channel", channel);
-        if (present(outcome)) uri.queryParam("outcome", outcome);
-        if (present(status)) uri.queryParam("status", status);
+        Map<String, String> kept = new LinkedHashMap<>();
+        kept.put("from", from);
+        kept.put("to", to);
+        kept.put("channel", channel);
+        kept.put("outcome", outcome);
+        kept.put("status", status);
+        kept.forEach((name, value) -> {
+            if (present(value)) {
+                uri.queryParam(name, value);
+            }
+        });
         return uri.queryParam("before", cursor).encode().build().toUriString();
     }
 

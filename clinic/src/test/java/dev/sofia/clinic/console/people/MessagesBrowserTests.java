@@ -105,7 +105,9 @@ class MessagesBrowserTests {
             assertThat(row.locator("a[href='tel:+4930123456789']")).isVisible();
             ConsoleBrowser.screenshot(page, "console-people-messages");
 
-            row.getByRole(AriaRole.BUTTON).click();
+            // by keyboard: the row's button takes focus and Enter presses it
+            row.getByRole(AriaRole.BUTTON).focus();
+            page.keyboard().press("Enter");
             assertThat(row).hasClass(java.util.regex.Pattern.compile(".*\\bdone\\b.*"));
             assertThat(row).containsText("erledigt von " + PeoplePagesHttpTests.STAFF);
             assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/console/messages$"));
