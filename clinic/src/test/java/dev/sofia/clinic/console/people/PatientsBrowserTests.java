@@ -72,6 +72,7 @@ class PatientsBrowserTests {
             // typing is enough: the results follow without pressing Enter
             page.getByLabel("Name, Telefonnummer oder Geburtsdatum").pressSequentially("beck");
             assertThat(page.locator("#patient-results tr.patient")).hasCount(1);
+            assertThat(page.locator("h1")).hasCount(1); // htmx swapped in the results, not a whole page
             assertThat(page).hasURL(Pattern.compile(".*/console/patients\\?q=beck$"));
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Becker, Lukas"))
                     .click();
