@@ -163,6 +163,14 @@ public class CallMessages {
                 .list();
     }
 
+    /** The messages about {@code patientId}, newest first, at most {@code limit}. */
+    public List<CallMessage> ofPatient(UUID patientId, int limit) {
+        return jdbc.sql("select * from call_messages where patient_id = ? order by created_at desc, id desc limit ?")
+                .params(patientId, limit)
+                .query(CallMessages::message)
+                .list();
+    }
+
     public Optional<CallMessage> find(UUID id) {
         return jdbc.sql("select * from call_messages where id = ?")
                 .param(id)

@@ -92,8 +92,24 @@ public class CallSessions {
             @Nullable Instant to,
             @Nullable CallSession before,
             int limit) {
+        return list(status, channel, null, from, to, before, limit);
+    }
+
+    /** Like {@link #list(CallStatus, CallChannel, Instant, Instant, CallSession, int)}, also by outcome. */
+    public List<CallSession> list(
+            @Nullable CallStatus status,
+            @Nullable CallChannel channel,
+            @Nullable CallOutcome outcome,
+            @Nullable Instant from,
+            @Nullable Instant to,
+            @Nullable CallSession before,
+            int limit) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
+        if (outcome != null) {
+            where.add("outcome = :outcome");
+            params.put("outcome", outcome.dbValue());
+        }
         if (status != null) {
             where.add("status = :status");
             params.put("status", status.value());
@@ -120,6 +136,14 @@ public class CallSessions {
                 + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + " order by created_at desc, id desc limit :limit";
         return jdbc.sql(sql).params(params).query(CallSessions::session).list();
+    }
+
+    /** The calls the receptionist identified as {@code patientId}'s, newest first. */
+    public List<CallSession> ofPatient(UUID patientId, int limit) {
+        return jdbc.sql("select * from call_sessions where patient_id = ? order by created_at desc, id desc limit ?")
+                .params(patientId, limit)
+                .query(CallSessions::session)
+                .list();
     }
 
     /** The stored webhook events of a session, in the order LiveKit says they happened. */

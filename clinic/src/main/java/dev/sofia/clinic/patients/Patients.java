@@ -97,6 +97,47 @@ public class Patients {
                 .list();
     }
 
+    /**
+     * Staff's free search, at most {@code limit} patients ordered by name: a date ({@code 24.11.1980}
+     * or {@code 1980-11-24}) finds that date of birth; something that looks like a phone number (at
+     * least four digits, nothing but digits, spaces and {@code +-/().}) finds numbers containing
+     * those digits, without leading zeros, so {@code 030 1234} finds {@code +49301234…}; anything else
+     * finds patients whose first or last name contains every word. Blank finds nothing.
+     */
+    public List<Patient> search(String query, int limit) {
+        String q = query == null ? "" : query.strip();
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        Optional<LocalDate> date = PatientSearch.date(q);
+        if (date.isPresent()) {
+            return jdbc.sql("select * from patients where date_of_birth = ? order by last_name, first_name limit ?")
+                    .params(date.get(), limit)
+                    .query(Patients::patient)
+                    .list();
+        }
+        Optional<String> digits = PatientSearch.phoneDigits(q);
+        if (digits.isPresent()) {
+            return jdbc.sql("""
+                            select * from patients where phone like ? escape '\\'
+                            order by last_name, first_name limit ?
+                            """)
+                    .params("%" + digits.get() + "%", limit)
+                    .query(Patients::patient)
+                    .list();
+        }
+        List<String> words = PatientSearch.words(q);
+        StringBuilder sql = new StringBuilder("select * from patients where true");
+        List<Object> params = new ArrayList<>();
+        for (String word : words) {
+            sql.append(" and (first_name || ' ' || last_name) ilike ? escape '\\'");
+            params.add("%" + PatientSearch.likeEscaped(word) + "%");
+        }
+        sql.append(" order by last_name, first_name limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(Patients::patient).list();
+    }
+
     private Patient validated(PatientId id, NewPatient d) {
         List<FieldProblem> problems = new ArrayList<>();
         String first = text(d.firstName(), "firstName", 100, problems);

@@ -115,6 +115,24 @@ public class CallControl {
         log.info("Call in room {} hung up", TelephonySync.redact(name));
     }
 
+    /**
+     * Ends the call in {@code room} for everyone in it, web or phone, by closing the LiveKit room;
+     * LiveKit's {@code room_finished} webhook then closes the call's session. For a web call, which
+     * cannot be transferred, this is the only way staff can stop it.
+     */
+    public void endCall(String room) {
+        String name = anyCallRoom(room);
+        try {
+            LiveKitClients.execute("delete room", clients.rooms().deleteRoom(name));
+        } catch (LiveKitCallException e) {
+            if (e.notFound()) {
+                throw TelephonyProblem.callNotFound();
+            }
+            throw e;
+        }
+        log.info("Call in room {} ended by staff", TelephonySync.redact(name));
+    }
+
     /** The phone caller's call status in {@code room}. */
     public CallStatus status(String room) {
         String name = room(room);
@@ -234,6 +252,15 @@ public class CallControl {
             throw new InvalidInputException("room", "must be a phone call room (call-… or callback-…)");
         }
         return room;
+    }
+
+    private static String anyCallRoom(@Nullable String room) {
+        if (room != null
+                && room.startsWith(AgentRooms.WEB_ROOM_PREFIX)
+                && ROOM.matcher(room).matches()) {
+            return room;
+        }
+        return room(room);
     }
 
     private ParticipantInfo sipParticipant(String room) {

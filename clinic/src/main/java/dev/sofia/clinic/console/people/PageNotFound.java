@@ -1,0 +1,28 @@
+package dev.sofia.clinic.console.people;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A console address that names nothing (an unknown or malformed id). {@link PeoplePageErrors}
+ * answers it with the console's 404 page, where the API would answer problem+json.
+ */
+class PageNotFound extends RuntimeException {
+
+    PageNotFound() {
+        super("not found", null, false, false);
+    }
+
+    /** The id in a path, or a 404 if it is not a UUID: to a person a malformed address is just a wrong one. */
+    static UUID id(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new PageNotFound();
+        }
+    }
+
+    static <T> T orNotFound(Optional<T> value) {
+        return value.orElseThrow(PageNotFound::new);
+    }
+}
