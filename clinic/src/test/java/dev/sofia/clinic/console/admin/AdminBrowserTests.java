@@ -152,7 +152,9 @@ class AdminBrowserTests {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Jetzt synchronisieren"))
                     .click();
             assertThat(page.locator(".sync-outcome")).isVisible();
-            assertThat(page.locator(".flash")).isVisible();
+            assertThat(page.locator(".sync-outcome [role=alert], .sync-outcome .badge"))
+                    .not()
+                    .hasCount(0);
             ConsoleBrowser.screenshot(page, "console-admin-telephony");
         }
         assertThat(fixtures.count("telephony_connections")).isEqualTo(1);
@@ -185,13 +187,17 @@ class AdminBrowserTests {
                 assertThat(ConsoleBrowser.menuLink(hers, "Benutzer")).hasCount(0);
                 Response forbidden = hers.navigate(api.uri("/admin/users").toString());
                 assertThat(forbidden.status()).isEqualTo(403);
-            }
 
-            page.reload();
-            assertThat(page.locator("table.users")).containsText("Helga Brandt");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(email + " deaktivieren"))
-                    .click();
-            assertThat(page.locator(".flash")).containsText("kann sich nicht mehr anmelden");
+                page.reload();
+                assertThat(page.locator("table.users")).containsText("Helga Brandt");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(email + " deaktivieren"))
+                        .click();
+                assertThat(page.locator(".flash")).containsText("kann sich nicht mehr anmelden");
+
+                // her open session ends with her next request
+                hers.navigate(api.uri("/console").toString());
+                assertThat(hers).hasURL(Pattern.compile(".*/login$"));
+            }
             ConsoleBrowser.screenshot(page, "console-admin-users");
         }
         try (BrowserContext again = browser.context("de-DE")) {

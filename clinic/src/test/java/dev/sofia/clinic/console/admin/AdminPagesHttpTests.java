@@ -235,6 +235,28 @@ class AdminPagesHttpTests {
         assertThat(staff.get("/admin/settings").status()).isEqualTo(403);
     }
 
+    @Test
+    void aDemotedAdminsOpenSessionEndsWithTheirNextRequest() {
+        new StaffAccounts(fixtures.jdbc()).admin("zweite@praxis.test", "zweites-passwort-12");
+        AdminSession second = AdminSession.signIn(api, "zweite@praxis.test", "zweites-passwort-12");
+        assertThat(second.get("/admin/users").status()).isEqualTo(200);
+        UUID id = fixtures.jdbc()
+                .sql("select id from staff_users where email = 'zweite@praxis.test'")
+                .query(UUID.class)
+                .single();
+
+        assertThat(admin.post("/admin/users/" + id + "/role", Map.of("role", "STAFF"))
+                        .status())
+                .isEqualTo(302);
+        Api.Response next = second.get("/admin/users");
+        assertThat(next.status()).isEqualTo(302);
+        assertThat(next.header("Location")).endsWith("/login");
+        assertThat(second.get("/console").status()).as("the session is gone").isEqualTo(302);
+        assertThat(admin.get("/admin/users").status())
+                .as("the acting admin stays signed in")
+                .isEqualTo(200);
+    }
+
     /** The demo practice as the settings form sends it. */
     private static Map<String, String> practice() {
         Map<String, String> form = new LinkedHashMap<>();

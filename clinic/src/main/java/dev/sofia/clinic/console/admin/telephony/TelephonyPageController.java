@@ -70,12 +70,12 @@ class TelephonyPageController {
     String syncNow(RedirectAttributes redirect) {
         SyncStatus.Outcome outcome = sync.syncNow();
         redirect.addFlashAttribute("syncOutcome", outcome);
-        redirect.addFlashAttribute(
-                "notice",
-                outcome.synced()
-                        ? messages.text(
-                                "admin.telephony.sync.done", outcome.changes().size())
-                        : messages.text("admin.telephony.sync.failed"));
+        // a failure is announced by the outcome on the page (role="alert"), not by the frame's notice
+        if (outcome.synced()) {
+            redirect.addFlashAttribute(
+                    "notice",
+                    messages.text("admin.telephony.sync.done", outcome.changes().size()));
+        }
         return "redirect:/admin/telephony#sync";
     }
 
