@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The admin pages' texts in the page's language, and the services' problems turned into them. The
@@ -26,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AdminMessages {
+
+    private static final String ZONE = AdminMessages.class.getName() + ".zone";
 
     private final MessageSource messages;
     private final PracticeCatalog catalog;
@@ -45,10 +49,22 @@ public class AdminMessages {
         if (instant == null) {
             return "–";
         }
-        ZoneId zone = catalog.findPractice().map(Practice::timeZone).orElse(clock.getZone());
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale())
-                .format(instant.atZone(zone));
+                .format(instant.atZone(zone()));
+    }
+
+    /** The practice's zone, looked up once per request (a page shows many times). */
+    private ZoneId zone() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(ZONE, RequestAttributes.SCOPE_REQUEST) instanceof ZoneId zone) {
+            return zone;
+        }
+        ZoneId zone = catalog.findPractice().map(Practice::timeZone).orElse(clock.getZone());
+        if (request != null) {
+            request.setAttribute(ZONE, zone, RequestAttributes.SCOPE_REQUEST);
+        }
+        return zone;
     }
 
     /** The text of {@code key} in the current page's language. */
