@@ -148,6 +148,9 @@ class AdminPagesHttpTests {
                 .contains("Telnyx Berlin")
                 .doesNotContain(secret);
         assertThat(admin.get("/admin/telephony/connections/" + id).raw().body()).doesNotContain(secret);
+        Api.Response gone = admin.get("/admin/telephony/connections/" + UUID.randomUUID());
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.raw().body()).contains("Seite nicht gefunden"); // the console's page, not problem+json
 
         // an edit that leaves the password empty keeps it
         connection.remove("inbound.password");

@@ -47,8 +47,12 @@ final class AdminSession {
         return session;
     }
 
+    /** A page as a browser asks for it (an error then comes as the error page, not JSON). */
     Api.Response get(String path) {
-        return api.get(path);
+        return api.send(HttpRequest.newBuilder(api.uri(path))
+                .header("Accept", "text/html")
+                .GET()
+                .build());
     }
 
     /** A form POST as the page's form sends it (URL-encoded), with the CSRF header. */
