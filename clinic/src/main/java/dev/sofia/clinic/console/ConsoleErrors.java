@@ -1,5 +1,6 @@
 package dev.sofia.clinic.console;
 
+import dev.sofia.clinic.system.ProblemException;
 import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,12 @@ class ConsoleErrors {
     @ExceptionHandler({NoSuchElementException.class, MethodArgumentTypeMismatchException.class})
     ModelAndView notFound() {
         return page(HttpStatus.NOT_FOUND);
+    }
+
+    /** A refusal from a service the page did not handle itself, e.g. a record deleted meanwhile. */
+    @ExceptionHandler(ProblemException.class)
+    ModelAndView problem(ProblemException e) {
+        return page(e.status());
     }
 
     @ExceptionHandler(ResponseStatusException.class)
