@@ -38,11 +38,11 @@ final class FormErrors {
         return this;
     }
 
-    boolean any() {
+    public boolean any() {
         return !fields.isEmpty() || !general.isEmpty();
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         return fields.containsKey(field);
     }
 
