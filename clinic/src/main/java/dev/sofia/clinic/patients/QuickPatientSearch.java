@@ -3,6 +3,7 @@ package dev.sofia.clinic.patients;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,8 @@ public class QuickPatientSearch {
     private static final Pattern GERMAN_DATE = Pattern.compile("\\d{1,2}\\.\\d{1,2}\\.\\d{4}");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern PHONE_PART = Pattern.compile("\\+?[\\d/()\\-]*\\d[\\d/()\\-]*");
-    private static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("d.M.uuuu");
+    private static final DateTimeFormatter GERMAN =
+            DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private final JdbcClient jdbc;
     private final Patients patients;

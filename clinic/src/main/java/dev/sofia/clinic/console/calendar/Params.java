@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -43,7 +44,8 @@ final class Params {
         String text = value.strip();
         try {
             if (GERMAN_DATE.matcher(text).matches()) {
-                return Optional.of(LocalDate.parse(text, DateTimeFormatter.ofPattern("d.M.uuuu")));
+                return Optional.of(LocalDate.parse(
+                        text, DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT)));
             }
             return Optional.of(LocalDate.parse(text));
         } catch (DateTimeParseException e) {
