@@ -50,7 +50,7 @@ class NewAppointmentController {
     private final Booking booking;
     private final PatientChoices patients;
     private final Suggestions suggestions;
-    private final CalendarBoard board;
+    private final AppointmentBlocks blocks;
     private final MessageSource messages;
     private final Clock clock;
 
@@ -59,14 +59,14 @@ class NewAppointmentController {
             Booking booking,
             PatientChoices patients,
             Suggestions suggestions,
-            CalendarBoard board,
+            AppointmentBlocks blocks,
             MessageSource messages,
             Clock clock) {
         this.catalog = catalog;
         this.booking = booking;
         this.patients = patients;
         this.suggestions = suggestions;
-        this.board = board;
+        this.blocks = blocks;
         this.messages = messages;
         this.clock = clock;
     }
@@ -191,8 +191,9 @@ class NewAppointmentController {
             return Pages.page("console/calendar/new", HttpStatus.UNPROCESSABLE_CONTENT);
         }
         CalendarState state = form.state();
-        CalendarBoard.Block block = board.describe(booked, texts, state);
-        redirect.addFlashAttribute("notice", texts.get("calendar.notice.booked", CalendarBoard.summary(block, texts)));
+        AppointmentBlocks.Block block = blocks.describe(booked, texts, state);
+        redirect.addFlashAttribute(
+                "notice", texts.get("calendar.notice.booked", AppointmentBlocks.summary(block, texts)));
         redirect.addFlashAttribute("highlight", booked.id().value().toString());
         LocalDate day = booked.start().atZone(zone).toLocalDate();
         return Pages.seeOther(state.after(day, booked.doctorId()));
