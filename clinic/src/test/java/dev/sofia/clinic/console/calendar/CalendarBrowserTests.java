@@ -117,6 +117,7 @@ class CalendarBrowserTests {
             sophie.check();
             page.locator("#type").selectOption(new SelectOption().setLabel("Kontrolle (30 min)"));
             page.locator("#notes").fill("Bitte an Röntgenbild denken");
+            ConsoleBrowser.screenshot(page, "console-calendar-new");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Termin buchen"))
                     .click();
 
@@ -137,6 +138,7 @@ class CalendarBrowserTests {
             assertThat(page.locator(
                             "a[href='/console/patients/" + first.patientId().value() + "']"))
                     .hasText("Sophie Wagner");
+            ConsoleBrowser.screenshot(page, "console-calendar-appointment");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Verschieben"))
                     .click();
             page.locator("#doctor").selectOption(doctor("schmidt").value().toString());

@@ -3,10 +3,12 @@ package dev.sofia.clinic.console.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sofia.clinic.demo.DemoSeed;
+import dev.sofia.clinic.practice.DoctorId;
 import dev.sofia.clinic.scheduling.Appointment;
 import dev.sofia.clinic.scheduling.AppointmentStatus;
 import dev.sofia.clinic.scheduling.Appointments;
 import dev.sofia.clinic.scheduling.BookingSource;
+import dev.sofia.clinic.scheduling.Schedules;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
@@ -44,6 +46,9 @@ class CalendarFormsHttpTests {
 
     @Autowired
     Appointments appointments;
+
+    @Autowired
+    Schedules schedules;
 
     ConsoleSession staff;
 
@@ -83,6 +88,31 @@ class CalendarFormsHttpTests {
 
         Api.Response after = staff.get(booked.header("Location").replaceFirst("^https?://[^/]+", ""));
         assertThat(after.raw().body()).contains("Termin gebucht: Mo., 23.11. 11:30 Kontrolle, Lukas Becker");
+    }
+
+    @Test
+    void absencesAndBlockoutsAreUnavailableInTheGrid() {
+        schedules.addOverride(
+                new DoctorId(UUID.fromString(doctor("petrova"))),
+                new Schedules.Override(null, MONDAY, MONDAY, false, null, null, "Fortbildung"));
+        schedules.addBlockout(new Schedules.Blockout(
+                null,
+                new DoctorId(UUID.fromString(doctor("schmidt"))),
+                null,
+                MONDAY.atTime(14, 0).atZone(BERLIN).toInstant(),
+                MONDAY.atTime(15, 0).atZone(BERLIN).toInstant(),
+                "Teambesprechung"));
+        String page = staff.get("/console/calendar?date=2026-11-23").raw().body();
+        assertThat(page)
+                .contains("abwesend: Fortbildung")
+                .contains("blockiert: Teambesprechung")
+                .contains("11:00 frei bei Dr. Anna Weber")
+                .doesNotContain("frei bei Dr. Elena Petrova")
+                .doesNotContain("14:00 frei bei Dr. Jonas Schmidt")
+                .doesNotContain("14:45 frei bei Dr. Jonas Schmidt")
+                .contains("15:00 frei bei Dr. Jonas Schmidt")
+                // Dr. Petrova's 15:00 consultation stays visible on her day off
+                .contains("15:00 Beratung, John Smith");
     }
 
     @Test
