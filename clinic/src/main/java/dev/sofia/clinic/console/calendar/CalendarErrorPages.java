@@ -39,6 +39,11 @@ class CalendarErrorPages {
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // Spring MVC and Spring Security answer these themselves
         }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException) {
+                throw e; // the browser went away (an htmx search overtaken by the next keystroke)
+            }
+        }
         log.error("Calendar page failed", e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR);
     }

@@ -19,6 +19,8 @@ import java.util.Map;
  */
 final class FormErrors {
 
+    private static final List<String> ORDER = List.of("patient", "type", "doctor", "date", "time", "notes", "reason");
+
     private final Texts texts;
     private final Map<String, String> fields = new LinkedHashMap<>();
     private final List<String> general = new ArrayList<>();
@@ -51,8 +53,12 @@ final class FormErrors {
         return fields.get(field);
     }
 
+    /** The field messages in the order the fields appear on the forms. */
     public Map<String, String> getFields() {
-        return fields;
+        Map<String, String> ordered = new LinkedHashMap<>();
+        ORDER.stream().filter(fields::containsKey).forEach(f -> ordered.put(f, fields.get(f)));
+        fields.forEach(ordered::putIfAbsent);
+        return ordered;
     }
 
     public List<String> getGeneral() {

@@ -143,6 +143,7 @@ class CalendarBrowserTests {
                     .click();
             page.locator("#doctor").selectOption(doctor("schmidt").value().toString());
             page.locator("#time").fill("14:00");
+            ConsoleBrowser.screenshot(page, "console-calendar-move");
             page.getByRole(
                             AriaRole.BUTTON,
                             new Page.GetByRoleOptions().setName("Verschieben").setExact(true))
@@ -244,6 +245,7 @@ class CalendarBrowserTests {
             assertThat(page.locator("#error-summary")).containsText("Please choose a patient.");
             assertThat(page.locator("#type-error")).hasText("Please choose an appointment type.");
             assertThat(page.locator("#type")).hasAttribute("aria-invalid", "true");
+            ConsoleBrowser.screenshot(page, "console-calendar-new-errors-en");
         }
     }
 
