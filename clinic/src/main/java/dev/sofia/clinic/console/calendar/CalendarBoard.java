@@ -57,8 +57,11 @@ class CalendarBoard {
         this.clock = clock;
     }
 
-    /** One column to draw: a doctor on a date, with its heading (and where the heading links). */
-    record Slice(Doctor doctor, LocalDate date, String id, String heading, String headingHref) {}
+    /**
+     * One column to draw: a doctor on a date, with its heading, where the heading links and what
+     * that link opens ({@code hint}, for screen readers: "week view", "day view").
+     */
+    record Slice(Doctor doctor, LocalDate date, String id, String heading, String headingHref, String hint) {}
 
     /** The grid as the templates draw it. {@code rowHeight} is a CSS length. */
     record Grid(
@@ -73,7 +76,8 @@ class CalendarBoard {
     record RowLabel(int row, String time, boolean fullHour) {}
 
     /** A doctor-day column; {@code note} says why it is empty (absent, closed), or is null. */
-    record Column(String id, String heading, String headingHref, String note, boolean today, List<Cell> cells) {}
+    record Column(
+            String id, String heading, String headingHref, String hint, String note, boolean today, List<Cell> cells) {}
 
     /**
      * Something in a column: {@code kind} is "appointment", "free" or "off"; {@code style} places it
@@ -146,6 +150,7 @@ class CalendarBoard {
                     slice.id(),
                     slice.heading(),
                     slice.headingHref(),
+                    slice.hint(),
                     note,
                     slice.date().equals(geometry.now().toLocalDate()),
                     column.cells(state, week)));

@@ -103,7 +103,12 @@ class CalendarController {
             LocalDate sunday = monday.plusDays(6);
             for (LocalDate d : weekDays(practice, chosen, monday, zone)) {
                 slices.add(new CalendarBoard.Slice(
-                        chosen, d, "col-" + d, texts.shortDate(d), new CalendarState(false, chosen.id()).calendar(d)));
+                        chosen,
+                        d,
+                        "col-" + d,
+                        texts.shortDate(d),
+                        new CalendarState(false, chosen.id()).calendar(d),
+                        texts.get("calendar.column.toDay")));
             }
             previous = day.minusWeeks(1);
             next = day.plusWeeks(1);
@@ -120,7 +125,8 @@ class CalendarController {
                         day,
                         "col-" + d.id().value(),
                         d.displayName(),
-                        new CalendarState(true, d.id()).calendar(day)));
+                        new CalendarState(true, d.id()).calendar(day),
+                        texts.get("calendar.column.toWeek")));
             }
             previous = day.minusDays(1);
             next = day.plusDays(1);
