@@ -1,7 +1,6 @@
 package dev.sofia.clinic.console.calendar;
 
 import dev.sofia.clinic.practice.AppointmentType;
-import dev.sofia.clinic.practice.Doctor;
 import dev.sofia.clinic.practice.DoctorId;
 import dev.sofia.clinic.practice.PracticeCatalog;
 import dev.sofia.clinic.scheduling.Appointment;
@@ -37,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MoveAppointmentController {
 
     private final AppointmentFacts facts;
+    private final FormFields fields;
     private final Booking booking;
     private final PracticeCatalog catalog;
     private final AppointmentBlocks blocks;
@@ -45,12 +45,14 @@ class MoveAppointmentController {
 
     MoveAppointmentController(
             AppointmentFacts facts,
+            FormFields fields,
             Booking booking,
             PracticeCatalog catalog,
             AppointmentBlocks blocks,
             Suggestions suggestions,
             MessageSource messages) {
         this.facts = facts;
+        this.fields = fields;
         this.booking = booking;
         this.catalog = catalog;
         this.blocks = blocks;
@@ -126,16 +128,7 @@ class MoveAppointmentController {
             return Pages.page("console/calendar/move", HttpStatus.OK);
         }
 
-        DoctorId doctor = null;
-        if (!Params.blank(form.doctorId())) {
-            doctor = Params.uuid(form.doctorId())
-                    .flatMap(value -> catalog.doctor(new DoctorId(value)))
-                    .map(Doctor::id)
-                    .orElse(null);
-            if (doctor == null) {
-                errors.field("doctor", "calendar.error.unknown.doctor");
-            }
-        }
+        DoctorId doctor = fields.doctor(form.doctorId(), errors);
         if ("suggest".equals(action)) {
             List<Suggestions.Choice> choices = List.of();
             if (type != null && !errors.any()) {
@@ -150,8 +143,8 @@ class MoveAppointmentController {
             return Pages.page("console/calendar/move", errors.any() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK);
         }
 
-        LocalDate date = NewAppointmentController.date(form.date(), errors);
-        LocalTime time = NewAppointmentController.time(form.time(), errors);
+        LocalDate date = fields.date(form.date(), errors);
+        LocalTime time = fields.time(form.time(), errors);
         if (!AppointmentFacts.changeable(a)) {
             errors.general("calendar.error.notActive", texts.status(a.status()));
         }

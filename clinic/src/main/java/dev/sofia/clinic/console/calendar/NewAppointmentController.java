@@ -2,8 +2,6 @@ package dev.sofia.clinic.console.calendar;
 
 import dev.sofia.clinic.patients.PatientId;
 import dev.sofia.clinic.practice.AppointmentType;
-import dev.sofia.clinic.practice.AppointmentTypeId;
-import dev.sofia.clinic.practice.Doctor;
 import dev.sofia.clinic.practice.DoctorId;
 import dev.sofia.clinic.practice.PracticeCatalog;
 import dev.sofia.clinic.scheduling.Appointment;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -51,6 +48,7 @@ class NewAppointmentController {
     private final PatientChoices patients;
     private final Suggestions suggestions;
     private final AppointmentBlocks blocks;
+    private final FormFields fields;
     private final MessageSource messages;
     private final Clock clock;
 
@@ -60,8 +58,10 @@ class NewAppointmentController {
             PatientChoices patients,
             Suggestions suggestions,
             AppointmentBlocks blocks,
+            FormFields fields,
             MessageSource messages,
             Clock clock) {
+        this.fields = fields;
         this.catalog = catalog;
         this.booking = booking;
         this.patients = patients;
@@ -141,8 +141,8 @@ class NewAppointmentController {
             return Pages.page("console/calendar/new", HttpStatus.OK);
         }
 
-        AppointmentType type = type(form.typeId(), errors);
-        DoctorId doctor = doctor(form.doctorId(), errors);
+        AppointmentType type = fields.type(form.typeId(), errors);
+        DoctorId doctor = fields.doctor(form.doctorId(), errors);
         if ("suggest".equals(action)) {
             LocalDate from = Params.date(form.date()).orElse(null);
             List<Suggestions.Choice> choices = List.of();
@@ -159,9 +159,9 @@ class NewAppointmentController {
             return Pages.page("console/calendar/new", errors.any() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK);
         }
 
-        PatientId patient = patient(form.patientId(), errors);
-        LocalDate date = date(form.date(), errors);
-        LocalTime time = time(form.time(), errors);
+        PatientId patient = fields.patient(form.patientId(), errors);
+        LocalDate date = fields.date(form.date(), errors);
+        LocalTime time = fields.time(form.time(), errors);
         if (form.notes().length() > NOTES_MAX) {
             errors.field("notes", "calendar.error.notes.tooLong");
         }
@@ -249,72 +249,6 @@ class NewAppointmentController {
                         d.displayName(),
                         d.id().value().toString().equals(selected)))
                 .toList();
-    }
-
-    private PatientId patient(String value, FormErrors errors) {
-        if (Params.blank(value)) {
-            errors.field("patient", "calendar.error.patient.required");
-            return null;
-        }
-        Optional<UUID> id = Params.uuid(value);
-        if (id.isEmpty() || patients.chosen(value).isEmpty()) {
-            errors.field("patient", "calendar.error.unknown.patient");
-            return null;
-        }
-        return new PatientId(id.get());
-    }
-
-    private AppointmentType type(String value, FormErrors errors) {
-        if (Params.blank(value)) {
-            errors.field("type", "calendar.error.type.required");
-            return null;
-        }
-        Optional<AppointmentType> type =
-                Params.uuid(value).flatMap(id -> catalog.appointmentType(new AppointmentTypeId(id)));
-        if (type.isEmpty()) {
-            errors.field("type", "calendar.error.unknown.type");
-            return null;
-        }
-        return type.get();
-    }
-
-    /** The doctor asked for, or null for "whoever is free" (blank). */
-    private DoctorId doctor(String value, FormErrors errors) {
-        if (Params.blank(value)) {
-            return null;
-        }
-        Optional<Doctor> doctor = Params.uuid(value).flatMap(id -> catalog.doctor(new DoctorId(id)));
-        if (doctor.isEmpty()) {
-            errors.field("doctor", "calendar.error.unknown.doctor");
-            return null;
-        }
-        return doctor.get().id();
-    }
-
-    static LocalDate date(String value, FormErrors errors) {
-        if (Params.blank(value)) {
-            errors.field("date", "calendar.error.date.required");
-            return null;
-        }
-        Optional<LocalDate> date = Params.date(value);
-        if (date.isEmpty()) {
-            errors.field("date", "calendar.error.date.invalid");
-            return null;
-        }
-        return date.get();
-    }
-
-    static LocalTime time(String value, FormErrors errors) {
-        if (Params.blank(value)) {
-            errors.field("time", "calendar.error.time.required");
-            return null;
-        }
-        Optional<LocalTime> time = Params.time(value);
-        if (time.isEmpty()) {
-            errors.field("time", "calendar.error.time.invalid");
-            return null;
-        }
-        return time.get();
     }
 
     private LocalDate today() {
