@@ -91,6 +91,40 @@ class CalendarFormsHttpTests {
     }
 
     @Test
+    void theDoctorFilterShowsOneColumnAndBookingFromItReturnsToIt() {
+        String schmidt = doctor("schmidt");
+        String page = staff.get("/console/calendar?date=2026-11-23&doctor=" + schmidt)
+                .raw()
+                .body();
+        assertThat(page)
+                .contains("10:30 Füllung, Erika Musterfrau")
+                .doesNotContain("09:00 Kontrolle, Max Mustermann")
+                .contains("/console/calendar/new?doctor=" + schmidt + "&amp;start=2026-11-23T11:30&amp;calDoctor="
+                        + schmidt);
+
+        Api.Response form =
+                staff.get("/console/calendar/new?doctor=" + schmidt + "&start=2026-11-23T11:30&calDoctor=" + schmidt);
+        assertThat(form.raw().body()).contains("name=\"calDoctor\" value=\"" + schmidt + "\"");
+        Api.Response booked = staff.post(
+                "/console/calendar/appointments",
+                ConsoleSession.csrf(form.raw().body()),
+                "patientId",
+                patient("John"),
+                "typeId",
+                type("beratung"),
+                "doctorId",
+                schmidt,
+                "date",
+                "2026-11-23",
+                "time",
+                "11:30",
+                "calDoctor",
+                schmidt);
+        assertThat(booked.status()).isEqualTo(303);
+        assertThat(booked.header("Location")).endsWith("/console/calendar?date=2026-11-23&doctor=" + schmidt);
+    }
+
+    @Test
     void absencesAndBlockoutsAreUnavailableInTheGrid() {
         schedules.addOverride(
                 new DoctorId(UUID.fromString(doctor("petrova"))),
