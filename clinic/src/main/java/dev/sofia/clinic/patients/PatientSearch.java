@@ -9,22 +9,36 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** How {@link Patients#search} reads what staff type: a date, a phone number, or words of a name. */
+/** How {@link Patients#search} reads the words staff type: dates, phone numbers, parts of names. */
 final class PatientSearch {
 
     private static final List<DateTimeFormatter> DATES = List.of(
             DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT),
             DateTimeFormatter.ISO_LOCAL_DATE);
-    private static final Pattern PHONE = Pattern.compile("[+\\d][\\d\\s()/.-]*");
-    private static final int MIN_PHONE_DIGITS = 4;
-    private static final int MAX_WORDS = 5;
+    /** A number or part of one: digits, perhaps a leading +, and the usual separators. */
+    private static final Pattern PHONE_PART = Pattern.compile("\\+?[\\d/()\\-]*\\d[\\d/()\\-]*");
+    /** The longest query looked at, and the most words; no name or number needs more. */
+    private static final int MAX_QUERY = 100;
+
+    private static final int MAX_WORDS = 6;
 
     private PatientSearch() {}
 
-    static Optional<LocalDate> date(String q) {
+    static List<String> words(String query) {
+        String text = query.strip();
+        if (text.length() > MAX_QUERY) {
+            text = text.substring(0, MAX_QUERY);
+        }
+        return Arrays.stream(text.split("[\\s,;]+"))
+                .filter(w -> !w.isEmpty())
+                .limit(MAX_WORDS)
+                .toList();
+    }
+
+    static Optional<LocalDate> date(String word) {
         for (DateTimeFormatter format : DATES) {
             try {
-                return Optional.of(LocalDate.parse(q, format));
+                return Optional.of(LocalDate.parse(word, format));
             } catch (DateTimeParseException e) {
                 // not this notation; try the next
             }
@@ -32,21 +46,26 @@ final class PatientSearch {
         return Optional.empty();
     }
 
-    /** The digits to look for in stored E.164 numbers, leading zeros (a national prefix) dropped. */
-    static Optional<String> phoneDigits(String q) {
-        if (!PHONE.matcher(q).matches()) {
-            return Optional.empty();
-        }
-        String digits = q.replaceAll("\\D", "").replaceFirst("^0+", "");
-        return digits.length() < MIN_PHONE_DIGITS ? Optional.empty() : Optional.of(digits);
+    static boolean isPhonePart(String word) {
+        return PHONE_PART.matcher(word).matches();
     }
 
-    /** The words of a name query; more than a handful are ignored, as no name has that many. */
-    static List<String> words(String q) {
-        return Arrays.stream(q.split("\\s+"))
-                .filter(w -> !w.isEmpty())
-                .limit(MAX_WORDS)
-                .toList();
+    /**
+     * The digits to look for in the stored E.164 number: a leading 00 or + is the international
+     * prefix, a leading single 0 the German trunk prefix (so 0151… finds +49151…).
+     */
+    static String phoneDigits(String word) {
+        String digits = word.replaceAll("\\D", "");
+        if (word.startsWith("+")) {
+            return digits;
+        }
+        if (digits.startsWith("00")) {
+            return digits.substring(2);
+        }
+        if (digits.startsWith("0") && digits.length() > 1) {
+            return "49" + digits.substring(1);
+        }
+        return digits;
     }
 
     /** {@code word} for a LIKE pattern with the escape character backslash. */

@@ -98,42 +98,39 @@ public class Patients {
     }
 
     /**
-     * Staff's free search, at most {@code limit} patients ordered by name: a date ({@code 24.11.1980}
-     * or {@code 1980-11-24}) finds that date of birth; something that looks like a phone number (at
-     * least four digits, nothing but digits, spaces and {@code +-/().}) finds numbers containing
-     * those digits, without leading zeros, so {@code 030 1234} finds {@code +49301234…}; anything else
-     * finds patients whose first or last name contains every word. Blank finds nothing.
+     * Staff's free search from one box, at most {@code limit} patients ordered by name. Every word
+     * must match: a date ({@code 24.11.1980} or {@code 1980-11-24}) the date of birth; a number (or
+     * part of one, in any common notation) the phone number — a leading 0 is the German trunk
+     * prefix, so {@code 0151 1234} finds {@code +49151…1234…} — or, four digits, the year of birth;
+     * any other word a part of the first or last name. So {@code mustermann 1980} works. Blank
+     * finds nothing.
      */
     public List<Patient> search(String query, int limit) {
-        String q = query == null ? "" : query.strip();
-        if (q.isEmpty()) {
+        List<String> words = PatientSearch.words(query == null ? "" : query);
+        if (words.isEmpty() || limit <= 0) {
             return List.of();
         }
-        Optional<LocalDate> date = PatientSearch.date(q);
-        if (date.isPresent()) {
-            return jdbc.sql("select * from patients where date_of_birth = ? order by last_name, first_name limit ?")
-                    .params(date.get(), limit)
-                    .query(Patients::patient)
-                    .list();
-        }
-        Optional<String> digits = PatientSearch.phoneDigits(q);
-        if (digits.isPresent()) {
-            return jdbc.sql("""
-                            select * from patients where phone like ? escape '\\'
-                            order by last_name, first_name limit ?
-                            """)
-                    .params("%" + digits.get() + "%", limit)
-                    .query(Patients::patient)
-                    .list();
-        }
-        List<String> words = PatientSearch.words(q);
         StringBuilder sql = new StringBuilder("select * from patients where true");
         List<Object> params = new ArrayList<>();
         for (String word : words) {
-            sql.append(" and (first_name || ' ' || last_name) ilike ? escape '\\'");
-            params.add("%" + PatientSearch.likeEscaped(word) + "%");
+            Optional<LocalDate> date = PatientSearch.date(word);
+            if (date.isPresent()) {
+                sql.append(" and date_of_birth = ?");
+                params.add(date.get());
+            } else if (PatientSearch.isPhonePart(word)) {
+                sql.append(" and (regexp_replace(coalesce(phone, ''), '\\D', '', 'g') like ?");
+                params.add("%" + PatientSearch.phoneDigits(word) + "%");
+                if (word.matches("\\d{4}")) {
+                    sql.append(" or extract(year from date_of_birth) = ?");
+                    params.add(Integer.parseInt(word));
+                }
+                sql.append(")");
+            } else {
+                sql.append(" and (first_name || ' ' || last_name) ilike ? escape '\\'");
+                params.add("%" + PatientSearch.likeEscaped(word) + "%");
+            }
         }
-        sql.append(" order by last_name, first_name limit ?");
+        sql.append(" order by lower(last_name), lower(first_name), date_of_birth limit ?");
         params.add(limit);
         return jdbc.sql(sql.toString()).params(params).query(Patients::patient).list();
     }

@@ -3,7 +3,6 @@ package dev.sofia.clinic.console.calendar;
 import dev.sofia.clinic.patients.Patient;
 import dev.sofia.clinic.patients.PatientId;
 import dev.sofia.clinic.patients.Patients;
-import dev.sofia.clinic.patients.QuickPatientSearch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,11 +19,9 @@ class PatientChoices {
     /** Shown at most; more matches ask for a narrower search. */
     static final int LIMIT = 10;
 
-    private final QuickPatientSearch search;
     private final Patients patients;
 
-    PatientChoices(QuickPatientSearch search, Patients patients) {
-        this.search = search;
+    PatientChoices(Patients patients) {
         this.patients = patients;
     }
 
@@ -45,7 +42,7 @@ class PatientChoices {
         boolean more = false;
         int matches = 0;
         if (searched) {
-            List<Patient> found = search.search(query, LIMIT + 1);
+            List<Patient> found = patients.search(query, LIMIT + 1);
             more = found.size() > LIMIT;
             matches = Math.min(found.size(), LIMIT);
             found.stream()
