@@ -26,6 +26,7 @@ public final class Diagnose {
 
     static List<Check> checks() {
         return List.of(
+                new ConfigurationRow(),
                 new LiveKitHttpCheck(),
                 new ApiKeyCheck(),
                 new TestRoomCheck(),

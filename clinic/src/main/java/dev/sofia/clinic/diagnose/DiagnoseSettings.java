@@ -1,5 +1,6 @@
 package dev.sofia.clinic.diagnose;
 
+import dev.sofia.clinic.system.config.ConfigurationCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,7 +23,7 @@ import org.springframework.core.io.ClassPathResource;
  * typed properties, so a malformed value is reported by a check instead of stopping the tool.
  * Values are strings exactly as configured; blank means "not set".
  */
-record DiagnoseSettings(Map<String, String> values, String appUrl) {
+record DiagnoseSettings(Map<String, String> values, String appUrl, List<String> configurationProblems) {
 
     static final String APP_URL_OPTION = "app-url";
 
@@ -67,7 +68,10 @@ record DiagnoseSettings(Map<String, String> values, String appUrl) {
         values.put("trust-cert", first(environment, "trust-cert"));
         String port = values.get("server.port").isEmpty() ? "3005" : values.get("server.port");
         String appUrl = first(environment, APP_URL_OPTION, "SOFIA_APP_URL");
-        return new DiagnoseSettings(values, appUrl.isEmpty() ? "http://localhost:" + port : appUrl);
+        return new DiagnoseSettings(
+                values,
+                appUrl.isEmpty() ? "http://localhost:" + port : appUrl,
+                ConfigurationCheck.problems(environment));
     }
 
     String get(String key) {

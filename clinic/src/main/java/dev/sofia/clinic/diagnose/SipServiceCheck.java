@@ -9,8 +9,10 @@ import java.util.List;
 
 /**
  * livekit-sip itself is alive. It has no API of its own that Sofia calls, but it serves a health
- * endpoint when its config sets {@code health_port}; {@code LIVEKIT_SIP_HEALTH_URL} (e.g.
- * {@code http://sip:8080/}) tells the diagnosis where. Unset, the check is skipped.
+ * endpoint on every path of {@code health_port} when its config sets one (livekit/sip
+ * {@code pkg/service/service.go}: 200 OK, 429 under load, 503 otherwise);
+ * {@code LIVEKIT_SIP_HEALTH_URL} (e.g. {@code http://sip:8080/}) tells the diagnosis where. Unset,
+ * the check is skipped.
  */
 final class SipServiceCheck implements Check {
 
@@ -44,6 +46,13 @@ final class SipServiceCheck implements Check {
                     .statusCode();
             if (status == 200) {
                 return List.of(Outcome.ok(NAME, url + " answers 200"));
+            }
+            if (status == 429) {
+                return List.of(Outcome.fail(
+                        NAME,
+                        url + " answers 429 (under load)",
+                        "livekit-sip is at its CPU limit and turns calls away: give it more CPU or raise"
+                                + " max_cpu_utilization in its config"));
             }
             return List.of(Outcome.fail(
                     NAME,

@@ -187,6 +187,21 @@ class DiagnoseIntegrationTests {
     }
 
     @Test
+    void aConfigurationTheAppWouldRefuseIsListedWhileTheOtherChecksStillRun() {
+        DiagnoseRun run = diagnose(with(good(), "--SOFIA_MAX_CALLS=lots", "--SOFIA_ROLE=everything"))
+                .saveAs("broken-configuration", "SOFIA_MAX_CALLS=lots SOFIA_ROLE=everything (the app would not start)");
+
+        assertThat(run.exitCode()).isEqualTo(Diagnose.FAILED);
+        assertThat(run.row("configuration"))
+                .contains(" FAIL ")
+                .contains("2 problems: SOFIA_ROLE")
+                .contains("SOFIA_MAX_CALLS")
+                .contains("fix: the app refuses to start until each of these is fixed");
+        assertThat(run.row("livekit-api-key")).contains(" OK ");
+        assertThat(run.row("database")).contains(" OK ");
+    }
+
+    @Test
     void anUnknownArgumentIsAUsageError() {
         DiagnoseRun run = DiagnoseRun.of("--app-url");
         assertThat(run.exitCode()).isEqualTo(Diagnose.USAGE);
