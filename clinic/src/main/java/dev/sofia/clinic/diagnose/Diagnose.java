@@ -109,10 +109,10 @@ public final class Diagnose {
                 usage: diagnose [--app-url=http://host:port] [--VARIABLE=value ...]
                   Checks LiveKit, webhooks, the agent worker, TURN, the database, provider keys and SIP
                   with the configuration the app would use (environment variables, application.yml).
-                  --app-url   where the app serves HTTP, for the webhook check
-                              (default SOFIA_APP_URL, else http://localhost:$PORT)
-                  --trust-cert  a PEM certificate (private CA) to trust for TURN over TLS,
-                              besides the JDK's trusted roots
-                  exit code   0 no failure, 1 a check failed, 2 usage error""";
+                  --app-url=URL      where the app serves HTTP, for the webhook check
+                                     (default SOFIA_APP_URL, else http://localhost:$PORT)
+                  --trust-cert=FILE  a PEM certificate (private CA) to trust for TURN over TLS,
+                                     besides the JDK's trusted roots
+                  exit code          0 no failure, 1 a check failed, 2 usage error""";
     }
 }

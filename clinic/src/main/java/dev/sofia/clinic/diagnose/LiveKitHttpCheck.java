@@ -111,9 +111,14 @@ final class LiveKitHttpCheck implements Check {
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             // the JDK's HTTP client wraps the telling exception (UnresolvedAddressException…) without a message
-            return e.getCause() == null || e.getCause() == e
-                    ? e.getClass().getSimpleName()
-                    : e.getClass().getSimpleName() + " (" + describe(e.getCause()) + ")";
+            Throwable cause = e.getCause();
+            if (cause == null || cause == e) {
+                return e.getClass().getSimpleName();
+            }
+            // the client wraps a ConnectException in another: name it once
+            return cause.getClass() == e.getClass()
+                    ? describe(cause)
+                    : e.getClass().getSimpleName() + " (" + describe(cause) + ")";
         }
         return e.getClass().getSimpleName() + " (" + shorten(message) + ")";
     }
