@@ -62,8 +62,8 @@ final class AgentCheck implements Check {
                     NAME,
                     "no agent joined within " + WAIT.toSeconds() + " s of dispatching \"" + agent + "\"",
                     "no worker is registered as \"" + agent + "\" on this server: start a worker (SOFIA_ROLE=all or"
-                            + " worker) with the same LIVEKIT_URL, keys and SOFIA_AGENT_NAME, and check its log for"
-                            + " \"registered\""));
+                            + " worker) with the same LIVEKIT_URL, keys and SOFIA_AGENT_NAME; its log says \"Agent worker"
+                            + " started for agent " + agent + "\", and \"declined job\" when it is full"));
         } catch (LiveKitCallException e) {
             return List.of(Outcome.fail(NAME, e.getMessage(), LiveKitApi.hint(e, settings)));
         } finally {
