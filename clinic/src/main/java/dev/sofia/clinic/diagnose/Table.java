@@ -23,7 +23,7 @@ final class Table {
                     .append("  ")
                     .append(pad(outcome.status().name(), 6))
                     .append("  ")
-                    .append(LogRedactor.redact(outcome.detail()))
+                    .append(redact(outcome))
                     .append('\n');
             if (outcome.status() == Outcome.Status.FAIL && !outcome.hint().isEmpty()) {
                 text.append(" ".repeat(checkWidth + 10))
@@ -33,6 +33,15 @@ final class Table {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * The configuration row is the app's own start-up check, which already hides every secret
+     * variable's value ("is set (value hidden)"); its advice such as "credentials: set it to …" would
+     * otherwise be masked as if it were a credential.
+     */
+    private static String redact(Outcome outcome) {
+        return outcome.check().equals(ConfigurationRow.NAME) ? outcome.detail() : LogRedactor.redact(outcome.detail());
     }
 
     private static String pad(String text, int width) {
