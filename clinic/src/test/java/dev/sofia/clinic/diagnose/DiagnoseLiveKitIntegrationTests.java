@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sofia.clinic.livekit.LiveKitClients;
+import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.livekit.LiveKitIntegrationTest;
 import dev.sofia.clinic.support.livekit.LiveKitServerExtension;
 import io.livekit.server.CreateSipDispatchRuleOptions;
@@ -11,6 +12,7 @@ import io.livekit.server.SipDispatchRuleIndividual;
 import io.livekit.server.SipServiceClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +45,9 @@ class DiagnoseLiveKitIntegrationTests {
 
     @org.springframework.beans.factory.annotation.Autowired
     HikariDataSource dataSource;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Api api;
 
     private List<String> good() {
         return new ArrayList<>(List.of(
@@ -174,5 +179,54 @@ class DiagnoseLiveKitIntegrationTests {
         } finally {
             LiveKitClients.execute("delete rule", sip.deleteSipDispatchRule(rule.getSipDispatchRuleId()));
         }
+    }
+
+    @Test
+    void thePracticesRoutesAreComparedWithLiveKitsRulesByName() {
+        // a connection, a number and a route through the app's API: the app syncs them to LiveKit
+        String connection = created(api.post(
+                "/api/telephony/connections",
+                Api.json(Map.of(
+                        "name", "Diagnose carrier",
+                        "carrier", "generic",
+                        "inbound", Map.of("allowedAddresses", List.of("192.0.2.0/24"))))));
+        String number = created(api.post(
+                "/api/telephony/numbers",
+                Api.json(Map.of("connectionId", connection, "number", "+4930901899", "label", "Praxis"))));
+        String route = created(api.post(
+                "/api/telephony/routes",
+                Api.json(Map.of("phoneNumberId", number, "language", "de", "greeting", "", "enabled", true))));
+        SipServiceClient sip = SipServiceClient.createClient(
+                livekit.config().httpUrl(),
+                livekit.config().apiKey(),
+                livekit.config().apiSecret());
+        try {
+            assertThat(diagnose(good()).row("sip-config"))
+                    .contains(" OK ")
+                    .contains("1 inbound trunks, 1 dispatch rules");
+
+            // deleted by hand in LiveKit, as drift happens
+            var rule = LiveKitClients.require("list rules", sip.listSipDispatchRule())
+                    .getFirst();
+            LiveKitClients.execute("delete rule", sip.deleteSipDispatchRule(rule.getSipDispatchRuleId()));
+            DiagnoseRun run =
+                    diagnose(good()).saveAs("sip-route-missing", "a route's dispatch rule deleted by hand in LiveKit");
+
+            assertThat(run.exitCode()).isEqualTo(Diagnose.FAILED);
+            assertThat(run.row("sip-config"))
+                    .contains(" FAIL ")
+                    .contains("sofia:route:" + route + " is missing in LiveKit")
+                    .contains("fix: run POST /api/telephony/sync");
+            assertThat(run.output()).doesNotContain("4930901899");
+        } finally {
+            api.delete("/api/telephony/routes/" + route);
+            api.delete("/api/telephony/numbers/" + number);
+            api.delete("/api/telephony/connections/" + connection);
+        }
+    }
+
+    private static String created(Api.Response response) {
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(201);
+        return response.json().get("id").asString();
     }
 }
