@@ -1,5 +1,6 @@
 package dev.sofia.clinic;
 
+import dev.sofia.clinic.diagnose.Diagnose;
 import dev.sofia.clinic.receptionist.ReceptionistConsole;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -16,7 +17,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * The Sofia clinic app: practice calendar, patients, calls, telephony and the receptionist. {@code
  * java -jar clinic.jar} serves HTTP (and runs the agent worker, by {@code SOFIA_ROLE});
- * {@code java -jar clinic.jar console [de|en|ru]} chats with Sofia in the terminal instead.
+ * {@code java -jar clinic.jar console [de|en|ru]} chats with Sofia in the terminal instead;
+ * {@code java -jar clinic.jar diagnose} checks a deployment (docs/diagnose.md).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -26,6 +28,11 @@ public class SofiaApplication {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("console")) {
             console(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("diagnose")) {
+            // No application context: diagnose must work when the configuration or database is broken.
+            Diagnose.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         SpringApplication.run(SofiaApplication.class, args);

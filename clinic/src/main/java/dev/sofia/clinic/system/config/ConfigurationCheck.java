@@ -25,7 +25,7 @@ import org.springframework.core.env.Environment;
  * Values of secret variables never appear in a problem: only whether they are set, missing or
  * malformed. To check a new variable, add one {@link Rule} to {@link #RULES}.
  */
-final class ConfigurationCheck {
+public final class ConfigurationCheck {
 
     static final Set<String> KNOWN_PROFILES = Set.of("prod", "dev", "test");
 
@@ -65,6 +65,15 @@ final class ConfigurationCheck {
             Rule.plain("CARTESIA_BASE_URL", optional(value -> httpUrl(value, "ws", "wss"))));
 
     private ConfigurationCheck() {}
+
+    /**
+     * The problems that would stop start-up, as the start-up message words them (variable and
+     * reason, never a secret value): for {@code sofia diagnose}, which reports them instead of
+     * stopping.
+     */
+    public static List<String> problems(Environment environment) {
+        return check(environment).stream().map(Problem::toString).toList();
+    }
 
     /** Every problem in the environment, in {@link #RULES} order; empty when Sofia may start. */
     static List<Problem> check(Environment environment) {
