@@ -1,5 +1,6 @@
 package dev.sofia.clinic.calls;
 
+import dev.sofia.clinic.livekit.AgentRooms;
 import dev.sofia.clinic.livekit.LiveKitWebhookReceived;
 import dev.sofia.clinic.practice.PracticeCatalog;
 import java.nio.charset.StandardCharsets;
@@ -78,8 +79,8 @@ class CallWebhooks {
             log.debug("LiveKit webhook {} id={} was already stored", type, event.getId());
             return;
         }
-        if (room == null) {
-            return;
+        if (room == null || room.startsWith(AgentRooms.DIAGNOSE_ROOM_PREFIX)) {
+            return; // stored as an event, but a diagnose test room is not a call
         }
         CallSession session = WebhookTransitions.opensSession(type)
                 ? sessions.lockOrCreate(room, received.receivedAt())

@@ -1,5 +1,6 @@
 package dev.sofia.clinic.diagnose;
 
+import dev.sofia.clinic.livekit.AgentRooms;
 import dev.sofia.clinic.livekit.LiveKitCallException;
 import io.livekit.server.AgentDispatchServiceClient;
 import io.livekit.server.RoomServiceClient;
@@ -36,9 +37,9 @@ record LiveKitApi(RoomServiceClient rooms, AgentDispatchServiceClient dispatch, 
                 SipServiceClient.createClient(host, key, secret, http));
     }
 
-    /** A room name no call ever has, so nothing Sofia does treats it as a call of its own. */
+    /** A room name no call ever has: the call log leaves these rooms out (calls/CallWebhooks). */
     static String testRoomName() {
-        return "sofia-diagnose-" + UUID.randomUUID().toString().substring(0, 8);
+        return AgentRooms.DIAGNOSE_ROOM_PREFIX + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** The hint for a LiveKit API failure, by what went wrong. */

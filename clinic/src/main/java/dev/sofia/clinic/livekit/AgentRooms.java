@@ -20,6 +20,9 @@ public class AgentRooms {
     /** Web call rooms; phone rooms are named by the SIP dispatch rules ({@code call-…}). */
     public static final String WEB_ROOM_PREFIX = "web-";
 
+    /** Rooms `sofia diagnose` makes to test LiveKit and the agent: never a call, never in the call log. */
+    public static final String DIAGNOSE_ROOM_PREFIX = "sofia-diagnose-";
+
     // A caller who never shows up leaves an empty room behind for no longer than this.
     private static final int EMPTY_TIMEOUT_SECONDS = 120;
     // After the last participant leaves, the room closes (and room_finished ends the session).

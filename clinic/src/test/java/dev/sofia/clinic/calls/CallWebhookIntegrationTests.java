@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import dev.sofia.clinic.livekit.AgentRooms;
 import dev.sofia.clinic.livekit.LiveKitConnection;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
@@ -75,6 +76,16 @@ class CallWebhookIntegrationTests {
         JsonNode session = sessionOf(room);
         assertThat(session.path("status").asString()).isEqualTo("ringing");
         assertThat(session.path("channel").asString()).isEqualTo("web");
+    }
+
+    @Test
+    void aDiagnoseTestRoomIsStoredButIsNoCall() {
+        String diagnoseRoom = AgentRooms.DIAGNOSE_ROOM_PREFIX + "1a2b3c4d";
+        WebhookEvent started = event("room_started", diagnoseRoom, t0).build();
+
+        assertThat(webhooks.deliver(started).status()).isEqualTo(200);
+        assertThat(eventIds()).containsExactly(started.getId());
+        assertThat(count("call_sessions")).isZero();
     }
 
     @Test
