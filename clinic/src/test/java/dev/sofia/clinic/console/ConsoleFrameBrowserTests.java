@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import dev.sofia.clinic.demo.DemoSeed;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
 import dev.sofia.clinic.support.TestClock;
-import java.time.ZoneId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -26,7 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ClinicIntegrationTest
 class ConsoleFrameBrowserTests {
 
-    private static ConsoleBrowser browser;
+    @RegisterExtension
+    static final ConsoleBrowser browser = ConsoleBrowser.perTestClass();
 
     @Autowired
     Api api;
@@ -37,20 +35,9 @@ class ConsoleFrameBrowserTests {
     @Autowired
     TestClock clock;
 
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
     @BeforeEach
     void demoPractice() {
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, ZoneId.of("Europe/Berlin")).seed();
+        fixtures.demoPractice(clock);
     }
 
     @Test

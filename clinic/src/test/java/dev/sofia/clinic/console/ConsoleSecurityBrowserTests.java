@@ -12,11 +12,10 @@ import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
 import dev.sofia.clinic.support.StaffAccounts;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -31,7 +30,8 @@ class ConsoleSecurityBrowserTests {
     private static final String STAFF_EMAIL = "empfang@praxis.test";
     private static final String STAFF_PASSWORD = "empfang-passwort-42";
 
-    private static ConsoleBrowser browser;
+    @RegisterExtension
+    static final ConsoleBrowser browser = ConsoleBrowser.perTestClass();
 
     @Autowired
     Api api;
@@ -40,16 +40,6 @@ class ConsoleSecurityBrowserTests {
     CalendarFixtures fixtures;
 
     private BrowserContext context;
-
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
 
     @BeforeEach
     void staffUser() {

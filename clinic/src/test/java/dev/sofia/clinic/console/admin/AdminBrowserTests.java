@@ -8,18 +8,16 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import dev.sofia.clinic.demo.DemoSeed;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
+import dev.sofia.clinic.support.StaffAccounts;
 import dev.sofia.clinic.support.TestClock;
-import java.time.ZoneId;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -32,7 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ClinicIntegrationTest
 class AdminBrowserTests {
 
-    private static ConsoleBrowser browser;
+    @RegisterExtension
+    static final ConsoleBrowser browser = ConsoleBrowser.perTestClass();
 
     @Autowired
     Api api;
@@ -43,24 +42,10 @@ class AdminBrowserTests {
     @Autowired
     TestClock clock;
 
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
     @BeforeEach
     void demoPractice() {
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, ZoneId.of("Europe/Berlin")).seed();
-        fixtures.jdbc()
-                .sql("delete from staff_users where email <> ?")
-                .param(Api.ADMIN_EMAIL)
-                .update();
+        fixtures.demoPractice(clock);
+        new StaffAccounts(fixtures.jdbc()).onlyTheTestAdmin();
     }
 
     @Test

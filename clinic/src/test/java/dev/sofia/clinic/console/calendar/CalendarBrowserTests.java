@@ -9,7 +9,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.SelectOption;
-import dev.sofia.clinic.demo.DemoSeed;
 import dev.sofia.clinic.practice.DoctorId;
 import dev.sofia.clinic.scheduling.Appointment;
 import dev.sofia.clinic.scheduling.AppointmentStatus;
@@ -28,11 +27,10 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -50,7 +48,8 @@ class CalendarBrowserTests {
     static final String STAFF_EMAIL = "empfang@praxis.test";
     static final String STAFF_PASSWORD = "empfang-passwort-1";
 
-    private static ConsoleBrowser browser;
+    @RegisterExtension
+    static final ConsoleBrowser browser = ConsoleBrowser.perTestClass();
 
     @Autowired
     Api api;
@@ -64,21 +63,10 @@ class CalendarBrowserTests {
     @Autowired
     Appointments appointments;
 
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
     @BeforeEach
     void demoPracticeOnMondayMorning() {
         clock.set(MONDAY.atTime(7, 0).atZone(BERLIN).toInstant());
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, BERLIN).seed();
+        fixtures.demoPractice(clock);
         new StaffAccounts(fixtures.jdbc()).staff(STAFF_EMAIL, STAFF_PASSWORD);
     }
 
@@ -258,28 +246,15 @@ class CalendarBrowserTests {
     }
 
     private List<Appointment> activeOn(LocalDate day) {
-        return appointments
-                .between(
-                        day.atStartOfDay(BERLIN).toInstant(),
-                        day.plusDays(1).atStartOfDay(BERLIN).toInstant(),
-                        null,
-                        null)
-                .stream()
-                .filter(Appointment::isActive)
-                .toList();
+        return DemoCalendar.activeOn(appointments, day);
     }
 
     private UUID patient(String firstName) {
-        return fixtures.jdbc()
-                .sql("select id from patients where first_name = ?")
-                .param(firstName)
-                .query(UUID.class)
-                .single();
+        return DemoCalendar.patientId(fixtures.jdbc(), firstName);
     }
 
     static DoctorId doctor(String key) {
-        return new DoctorId(
-                UUID.nameUUIDFromBytes(("sofia-demo:doctor:" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new DoctorId(DemoCalendar.demoId("doctor", key));
     }
 
     private static java.time.Instant at(int hour, int minute) {

@@ -11,7 +11,6 @@ import dev.sofia.clinic.calls.CallRecords;
 import dev.sofia.clinic.calls.CallSessions;
 import dev.sofia.clinic.calls.TranscriptLine.Speaker;
 import dev.sofia.clinic.calls.TranscriptPurge;
-import dev.sofia.clinic.demo.DemoSeed;
 import dev.sofia.clinic.patients.Patients;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
@@ -21,13 +20,11 @@ import dev.sofia.clinic.support.StaffAccounts;
 import dev.sofia.clinic.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -38,7 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ClinicIntegrationTest
 class CallsBrowserTests {
 
-    private static ConsoleBrowser browser;
+    @RegisterExtension
+    static final ConsoleBrowser browser = ConsoleBrowser.perTestClass();
 
     @Autowired
     Api api;
@@ -64,21 +62,10 @@ class CallsBrowserTests {
     private UUID booked;
     private UUID old;
 
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
     @BeforeEach
     void callsOfTheDemoPractice() {
         clock.reset();
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, ZoneId.of("Europe/Berlin")).seed();
+        fixtures.demoPractice(clock);
         new StaffAccounts(fixtures.jdbc()).staff(PeoplePagesHttpTests.STAFF, PeoplePagesHttpTests.PASSWORD);
         Instant now = clock.instant();
 

@@ -9,7 +9,6 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.sofia.clinic.calls.CallRecords;
 import dev.sofia.clinic.calls.CallSessions;
 import dev.sofia.clinic.calls.TranscriptLine.Speaker;
-import dev.sofia.clinic.demo.DemoSeed;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
@@ -18,13 +17,11 @@ import dev.sofia.clinic.support.StaffAccounts;
 import dev.sofia.clinic.support.TestClock;
 import dev.sofia.clinic.telephony.TransferTargets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -35,7 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ClinicIntegrationTest
 class LiveCallsBrowserTests {
 
-    private static ConsoleBrowser browser;
+    @RegisterExtension
+    static final ConsoleBrowser browser = ConsoleBrowser.perTestClass();
 
     @Autowired
     Api api;
@@ -55,21 +53,10 @@ class LiveCallsBrowserTests {
     @Autowired
     TransferTargets targets;
 
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
     @BeforeEach
     void demoPractice() {
         clock.reset();
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, ZoneId.of("Europe/Berlin")).seed();
+        fixtures.demoPractice(clock);
         new StaffAccounts(fixtures.jdbc()).staff(PeoplePagesHttpTests.STAFF, PeoplePagesHttpTests.PASSWORD);
         targets.create(new TransferTargets.TargetRequest("main", "+4930901820", "Empfang"));
     }

@@ -11,7 +11,6 @@ import dev.sofia.clinic.calls.CallMessage;
 import dev.sofia.clinic.calls.CallMessages;
 import dev.sofia.clinic.calls.CallSessions;
 import dev.sofia.clinic.calls.NewCallMessage;
-import dev.sofia.clinic.demo.DemoSeed;
 import dev.sofia.clinic.patients.Patients;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
@@ -19,12 +18,10 @@ import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
 import dev.sofia.clinic.support.StaffAccounts;
 import dev.sofia.clinic.support.TestClock;
-import java.time.ZoneId;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -35,7 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ClinicIntegrationTest
 class MessagesBrowserTests {
 
-    private static ConsoleBrowser browser;
+    @RegisterExtension
+    static final ConsoleBrowser browser = ConsoleBrowser.perTestClass();
 
     @Autowired
     Api api;
@@ -57,21 +55,10 @@ class MessagesBrowserTests {
 
     private UUID callback;
 
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
     @BeforeEach
     void twoMessages() {
         clock.reset();
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, ZoneId.of("Europe/Berlin")).seed();
+        fixtures.demoPractice(clock);
         new StaffAccounts(fixtures.jdbc()).staff(PeoplePagesHttpTests.STAFF, PeoplePagesHttpTests.PASSWORD);
         UUID call = sessions.openWebSession("web-" + UUID.randomUUID(), null, "caller-m", "de", null)
                 .id();

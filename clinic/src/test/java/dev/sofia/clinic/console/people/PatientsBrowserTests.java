@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.sofia.clinic.demo.DemoSeed;
 import dev.sofia.clinic.patients.Patients;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
@@ -14,12 +13,10 @@ import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
 import dev.sofia.clinic.support.StaffAccounts;
 import dev.sofia.clinic.support.TestClock;
-import java.time.ZoneId;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -30,7 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ClinicIntegrationTest
 class PatientsBrowserTests {
 
-    private static ConsoleBrowser browser;
+    @RegisterExtension
+    static final ConsoleBrowser browser = ConsoleBrowser.perTestClass();
 
     @Autowired
     Api api;
@@ -44,21 +42,10 @@ class PatientsBrowserTests {
     @Autowired
     Patients patients;
 
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
     @BeforeEach
     void demoPractice() {
         clock.reset();
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, ZoneId.of("Europe/Berlin")).seed();
+        fixtures.demoPractice(clock);
         new StaffAccounts(fixtures.jdbc()).staff(PeoplePagesHttpTests.STAFF, PeoplePagesHttpTests.PASSWORD);
     }
 

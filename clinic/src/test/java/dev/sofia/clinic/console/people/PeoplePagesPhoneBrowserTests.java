@@ -12,21 +12,18 @@ import dev.sofia.clinic.calls.CallRecords;
 import dev.sofia.clinic.calls.CallSessions;
 import dev.sofia.clinic.calls.NewCallMessage;
 import dev.sofia.clinic.calls.TranscriptLine.Speaker;
-import dev.sofia.clinic.demo.DemoSeed;
 import dev.sofia.clinic.patients.Patients;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
 import dev.sofia.clinic.support.TestClock;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -36,7 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ClinicIntegrationTest
 class PeoplePagesPhoneBrowserTests {
 
-    private static ConsoleBrowser browser;
+    @RegisterExtension
+    static final ConsoleBrowser browser = ConsoleBrowser.perTestClass();
 
     @Autowired
     Api api;
@@ -61,21 +59,10 @@ class PeoplePagesPhoneBrowserTests {
 
     private final Map<String, String> pages = new LinkedHashMap<>();
 
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
     @BeforeEach
     void aPracticeWithACallAndAMessage() {
         clock.reset();
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, ZoneId.of("Europe/Berlin")).seed();
+        fixtures.demoPractice(clock);
         UUID becker = patients.findByPhone("+4930123456789").getFirst().id().value();
         CallSeeds seeds = new CallSeeds(sessions, fixtures.jdbc());
         UUID call = seeds.activePhoneCall("+4930123456789", clock.instant());
