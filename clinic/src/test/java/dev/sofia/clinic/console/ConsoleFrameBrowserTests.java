@@ -5,35 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import dev.sofia.clinic.support.Api;
-import dev.sofia.clinic.support.CalendarFixtures;
-import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
-import dev.sofia.clinic.support.TestClock;
+import dev.sofia.clinic.support.ConsoleBrowserTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The frame every console page shares, in a real browser: the overview's counts, the language
  * kept from page to page once picked, the skip link for keyboard users, and a phone's screen with
  * nothing wider than it.
  */
-@ClinicIntegrationTest
-class ConsoleFrameBrowserTests {
-
-    @RegisterExtension
-    static final ConsoleBrowser browser = ConsoleBrowser.perTestClass();
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    CalendarFixtures fixtures;
-
-    @Autowired
-    TestClock clock;
+class ConsoleFrameBrowserTests extends ConsoleBrowserTest {
 
     @BeforeEach
     void demoPractice() {

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <pre>{@code @RegisterExtension static final ConsoleBrowser browser = ConsoleBrowser.perTestClass();}</pre>
  *
- * (or calls {@link #launch(List)} and {@link #close()} itself). Screenshots go to {@code
- * target/screenshots/}, where CI keeps them with the test output.
+ * ({@link ConsoleBrowserTest} does so for its subclasses), or calls {@link #launch(List)} and
+ * {@link #close()} itself. Screenshots go to {@code target/screenshots/}, where CI keeps them with
+ * the test output.
  */
 public final class ConsoleBrowser implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 

@@ -8,17 +8,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import dev.sofia.clinic.support.Api;
-import dev.sofia.clinic.support.CalendarFixtures;
-import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
+import dev.sofia.clinic.support.ConsoleBrowserTest;
 import dev.sofia.clinic.support.StaffAccounts;
-import dev.sofia.clinic.support.TestClock;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The admin pages in a real browser, one flow each: settings (opening hours refused, then saved
@@ -27,20 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * front-desk user signs in, cannot open the admin pages, is deactivated and cannot sign in), and
  * all three in English on a phone's screen.
  */
-@ClinicIntegrationTest
-class AdminBrowserTests {
-
-    @RegisterExtension
-    static final ConsoleBrowser browser = ConsoleBrowser.perTestClass();
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    CalendarFixtures fixtures;
-
-    @Autowired
-    TestClock clock;
+class AdminBrowserTests extends ConsoleBrowserTest {
 
     @BeforeEach
     void demoPractice() {

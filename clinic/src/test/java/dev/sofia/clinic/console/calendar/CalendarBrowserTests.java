@@ -1,6 +1,8 @@
 package dev.sofia.clinic.console.calendar;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.sofia.clinic.console.calendar.DemoCalendar.BERLIN;
+import static dev.sofia.clinic.console.calendar.DemoCalendar.MONDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
@@ -14,15 +16,11 @@ import dev.sofia.clinic.scheduling.Appointment;
 import dev.sofia.clinic.scheduling.AppointmentStatus;
 import dev.sofia.clinic.scheduling.Appointments;
 import dev.sofia.clinic.scheduling.BookingSource;
-import dev.sofia.clinic.support.Api;
-import dev.sofia.clinic.support.CalendarFixtures;
-import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
+import dev.sofia.clinic.support.ConsoleBrowserTest;
 import dev.sofia.clinic.support.StaffAccounts;
-import dev.sofia.clinic.support.TestClock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +28,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -40,25 +37,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * checked through the scheduling services after each step. Also the week view, a phone's screen
  * and the English page.
  */
-@ClinicIntegrationTest
-class CalendarBrowserTests {
+class CalendarBrowserTests extends ConsoleBrowserTest {
 
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
     static final String STAFF_EMAIL = "empfang@praxis.test";
     static final String STAFF_PASSWORD = "empfang-passwort-1";
-
-    @RegisterExtension
-    static final ConsoleBrowser browser = ConsoleBrowser.perTestClass();
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    CalendarFixtures fixtures;
-
-    @Autowired
-    TestClock clock;
 
     @Autowired
     Appointments appointments;

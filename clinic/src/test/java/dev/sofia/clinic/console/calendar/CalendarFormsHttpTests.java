@@ -1,5 +1,7 @@
 package dev.sofia.clinic.console.calendar;
 
+import static dev.sofia.clinic.console.calendar.DemoCalendar.BERLIN;
+import static dev.sofia.clinic.console.calendar.DemoCalendar.MONDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sofia.clinic.practice.DoctorId;
@@ -15,7 +17,6 @@ import dev.sofia.clinic.support.FormSession;
 import dev.sofia.clinic.support.StaffAccounts;
 import dev.sofia.clinic.support.TestClock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -30,9 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @ClinicIntegrationTest
 class CalendarFormsHttpTests {
-
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
 
     @Autowired
     Api api;

@@ -9,10 +9,16 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** What the calendar tests look up in the demo practice (Europe/Berlin) that DemoSeed made. */
+/**
+ * The demo practice (Europe/Berlin) that DemoSeed made, as the calendar tests use it: the Monday
+ * they book on, and what they look up.
+ */
 final class DemoCalendar {
 
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    /** Monday 23 November 2026, the day the calendar tests book on. */
+    static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
 
     private DemoCalendar() {}
 

@@ -12,19 +12,15 @@ import dev.sofia.clinic.calls.CallSessions;
 import dev.sofia.clinic.calls.TranscriptLine.Speaker;
 import dev.sofia.clinic.calls.TranscriptPurge;
 import dev.sofia.clinic.patients.Patients;
-import dev.sofia.clinic.support.Api;
-import dev.sofia.clinic.support.CalendarFixtures;
-import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
+import dev.sofia.clinic.support.ConsoleBrowserTest;
 import dev.sofia.clinic.support.StaffAccounts;
-import dev.sofia.clinic.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -32,20 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * patient, an outcome, a transcript of both sides; and an old call whose transcript the retention
  * purge has deleted, which the detail says instead of showing an empty transcript.
  */
-@ClinicIntegrationTest
-class CallsBrowserTests {
-
-    @RegisterExtension
-    static final ConsoleBrowser browser = ConsoleBrowser.perTestClass();
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    CalendarFixtures fixtures;
-
-    @Autowired
-    TestClock clock;
+class CallsBrowserTests extends ConsoleBrowserTest {
 
     @Autowired
     CallSessions sessions;

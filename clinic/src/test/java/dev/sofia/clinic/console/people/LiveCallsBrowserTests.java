@@ -9,19 +9,15 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.sofia.clinic.calls.CallRecords;
 import dev.sofia.clinic.calls.CallSessions;
 import dev.sofia.clinic.calls.TranscriptLine.Speaker;
-import dev.sofia.clinic.support.Api;
-import dev.sofia.clinic.support.CalendarFixtures;
-import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
+import dev.sofia.clinic.support.ConsoleBrowserTest;
 import dev.sofia.clinic.support.StaffAccounts;
-import dev.sofia.clinic.support.TestClock;
 import dev.sofia.clinic.telephony.TransferTargets;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -29,20 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * what was said so far, a new line appears without reloading, and the web call disappears once it
  * ends. Take-over is offered for the phone call only and asks before it acts.
  */
-@ClinicIntegrationTest
-class LiveCallsBrowserTests {
-
-    @RegisterExtension
-    static final ConsoleBrowser browser = ConsoleBrowser.perTestClass();
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    CalendarFixtures fixtures;
-
-    @Autowired
-    TestClock clock;
+class LiveCallsBrowserTests extends ConsoleBrowserTest {
 
     @Autowired
     CallSessions sessions;

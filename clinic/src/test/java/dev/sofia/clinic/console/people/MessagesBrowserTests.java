@@ -12,16 +12,12 @@ import dev.sofia.clinic.calls.CallMessages;
 import dev.sofia.clinic.calls.CallSessions;
 import dev.sofia.clinic.calls.NewCallMessage;
 import dev.sofia.clinic.patients.Patients;
-import dev.sofia.clinic.support.Api;
-import dev.sofia.clinic.support.CalendarFixtures;
-import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
+import dev.sofia.clinic.support.ConsoleBrowserTest;
 import dev.sofia.clinic.support.StaffAccounts;
-import dev.sofia.clinic.support.TestClock;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -29,20 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * (htmx) with the signed-in user as the one who did it, and moves from the open list to the done
  * one.
  */
-@ClinicIntegrationTest
-class MessagesBrowserTests {
-
-    @RegisterExtension
-    static final ConsoleBrowser browser = ConsoleBrowser.perTestClass();
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    CalendarFixtures fixtures;
-
-    @Autowired
-    TestClock clock;
+class MessagesBrowserTests extends ConsoleBrowserTest {
 
     @Autowired
     CallMessages messages;

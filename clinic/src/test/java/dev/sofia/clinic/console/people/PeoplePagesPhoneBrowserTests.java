@@ -13,37 +13,20 @@ import dev.sofia.clinic.calls.CallSessions;
 import dev.sofia.clinic.calls.NewCallMessage;
 import dev.sofia.clinic.calls.TranscriptLine.Speaker;
 import dev.sofia.clinic.patients.Patients;
-import dev.sofia.clinic.support.Api;
-import dev.sofia.clinic.support.CalendarFixtures;
-import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
-import dev.sofia.clinic.support.TestClock;
+import dev.sofia.clinic.support.ConsoleBrowserTest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every people page on a phone's screen and in English: nothing wider than the screen (wide
  * tables scroll inside their own box), and the page's own words in English.
  */
-@ClinicIntegrationTest
-class PeoplePagesPhoneBrowserTests {
-
-    @RegisterExtension
-    static final ConsoleBrowser browser = ConsoleBrowser.perTestClass();
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    CalendarFixtures fixtures;
-
-    @Autowired
-    TestClock clock;
+class PeoplePagesPhoneBrowserTests extends ConsoleBrowserTest {
 
     @Autowired
     Patients patients;
