@@ -5,52 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import dev.sofia.clinic.demo.DemoSeed;
-import dev.sofia.clinic.support.Api;
-import dev.sofia.clinic.support.CalendarFixtures;
-import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
-import dev.sofia.clinic.support.TestClock;
-import java.time.ZoneId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.sofia.clinic.support.ConsoleBrowserTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The frame every console page shares, in a real browser: the overview's counts, the language
  * kept from page to page once picked, the skip link for keyboard users, and a phone's screen with
  * nothing wider than it.
  */
-@ClinicIntegrationTest
-class ConsoleFrameBrowserTests {
-
-    private static ConsoleBrowser browser;
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    CalendarFixtures fixtures;
-
-    @Autowired
-    TestClock clock;
-
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
+class ConsoleFrameBrowserTests extends ConsoleBrowserTest {
 
     @BeforeEach
     void demoPractice() {
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, ZoneId.of("Europe/Berlin")).seed();
+        fixtures.demoPractice(clock);
     }
 
     @Test

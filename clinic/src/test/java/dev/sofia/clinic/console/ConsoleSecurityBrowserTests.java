@@ -6,18 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import dev.sofia.clinic.support.Api;
-import dev.sofia.clinic.support.CalendarFixtures;
-import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
+import dev.sofia.clinic.support.ConsoleBrowserTest;
 import dev.sofia.clinic.support.StaffAccounts;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The console's doors in a real browser: a visitor who is not signed in is sent to the login
@@ -25,31 +20,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the CSRF token is refused and changes nothing, and front-desk staff neither see nor open the
  * admin pages.
  */
-@ClinicIntegrationTest
-class ConsoleSecurityBrowserTests {
+class ConsoleSecurityBrowserTests extends ConsoleBrowserTest {
 
     private static final String STAFF_EMAIL = "empfang@praxis.test";
     private static final String STAFF_PASSWORD = "empfang-passwort-42";
 
-    private static ConsoleBrowser browser;
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    CalendarFixtures fixtures;
-
     private BrowserContext context;
-
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
 
     @BeforeEach
     void staffUser() {

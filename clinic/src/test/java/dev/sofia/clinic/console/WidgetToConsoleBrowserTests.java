@@ -1,14 +1,16 @@
 package dev.sofia.clinic.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.sofia.clinic.support.SofiaWidget.awaitGreeting;
+import static dev.sofia.clinic.support.SofiaWidget.talkButton;
+import static dev.sofia.clinic.support.SofiaWidget.turn;
+import static dev.sofia.clinic.support.SofiaWidget.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import dev.sofia.clinic.demo.DemoSeed;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
@@ -44,8 +46,6 @@ class WidgetToConsoleBrowserTests {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final String STAFF_EMAIL = "rezeption@praxis.test";
     private static final String STAFF_PASSWORD = "rezeption-passwort-7";
-    /** How long anything Sofia does may take; generous, since a busy CI machine is slow. */
-    private static final double PATIENCE_MS = 30_000;
 
     private static Path speech;
     private static ConsoleBrowser browser;
@@ -83,8 +83,7 @@ class WidgetToConsoleBrowserTests {
     @BeforeEach
     void demoPracticeOnTheRealClock() {
         clock.reset(); // LiveKit checks the caller token's expiry against its own clock
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, BERLIN).seed();
+        fixtures.demoPractice(clock);
         new StaffAccounts(fixtures.jdbc()).staff(STAFF_EMAIL, STAFF_PASSWORD);
     }
 
@@ -94,12 +93,10 @@ class WidgetToConsoleBrowserTests {
             patient.grantPermissions(List.of("microphone"));
             Page page = patient.newPage();
             page.navigate(api.uri("/widget/demo.html").toString());
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen"))
-                    .click();
-            Locator transcript = page.locator("#sofia-widget .transcript");
-            assertThat(transcript.locator(".line.agent").first()).containsText("Wie kann ich Ihnen helfen", patience());
+            talkButton(page).click();
+            awaitGreeting(page);
             // the microphone was allowed and is sending espeak-ng's speech: nothing to explain
-            assertThat(page.locator("#sofia-widget .notice")).isHidden();
+            assertThat(widget(page, ".notice")).isHidden();
 
             turn(page, "Ich möchte einen Termin zur Kontrolle.", "Geburtsdatum");
             turn(page, "Mustermann, geboren am 14.5.1980.", "Wann würde es Ihnen passen");
@@ -137,19 +134,5 @@ class WidgetToConsoleBrowserTests {
             assertThat(console.locator(".transcript .line.agent").last()).containsText("Ihr Termin ist gebucht");
             ConsoleBrowser.screenshot(console, "console-call-after-widget");
         }
-    }
-
-    /** Types a message into the widget's chat and waits for Sofia's answer containing {@code expected}. */
-    private static void turn(Page page, String text, String expected) {
-        Locator chat = page.getByLabel("Nachricht an Sofia");
-        chat.fill(text);
-        chat.press("Enter");
-        Locator transcript = page.locator("#sofia-widget .transcript");
-        assertThat(transcript.locator(".line.caller").last()).containsText(text);
-        assertThat(transcript.locator(".line.agent").last()).containsText(expected, patience());
-    }
-
-    private static LocatorAssertions.ContainsTextOptions patience() {
-        return new LocatorAssertions.ContainsTextOptions().setTimeout(PATIENCE_MS);
     }
 }

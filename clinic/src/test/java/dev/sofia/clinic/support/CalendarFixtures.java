@@ -1,8 +1,11 @@
 package dev.sofia.clinic.support;
 
+import dev.sofia.clinic.demo.DemoSeed;
 import java.sql.Time;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +50,15 @@ public class CalendarFixtures {
     public void empty() {
         jdbc.sql("truncate call_events, call_messages, call_sessions, " + TABLES + " cascade")
                 .update();
+    }
+
+    /**
+     * Empties every table and seeds the demo practice (Europe/Berlin) as the app does on first
+     * start, its appointments placed around {@code clock}'s now.
+     */
+    public void demoPractice(Clock clock) {
+        empty();
+        new DemoSeed(jdbc, clock, ZoneId.of("Europe/Berlin")).seed();
     }
 
     public UUID doctor(String name) {

@@ -7,50 +7,79 @@ import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * {@link HeadlessChromium} for the staff console's browser tests: one
- * browser per test class ({@link #launch()} in {@code @BeforeAll}, {@link #close()} in
- * {@code @AfterAll}), a fresh context (cookies, storage) per {@link #signIn}. Screenshots go to
- * {@code target/screenshots/}, where CI keeps them with the test output.
+ * {@link HeadlessChromium} for the staff console's browser tests: one browser per test class, a
+ * fresh context (cookies, storage) per {@link #signIn}. A test class registers it as a JUnit
+ * extension, which launches it before the class's tests and closes it after them:
+ *
+ * <pre>{@code @RegisterExtension static final ConsoleBrowser browser = ConsoleBrowser.perTestClass();}</pre>
+ *
+ * ({@link ConsoleBrowserTest} does so for its subclasses), or calls {@link #launch(List)} and
+ * {@link #close()} itself. Screenshots go to {@code target/screenshots/}, where CI keeps them with
+ * the test output.
  */
-public final class ConsoleBrowser implements AutoCloseable {
+public final class ConsoleBrowser implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     /** A phone's screen (CSS pixels of a common 6.1" phone). */
     public static final int PHONE_WIDTH = 390;
 
     public static final int PHONE_HEIGHT = 844;
 
-    private final HeadlessChromium chromium;
-    private final Browser browser;
+    private final List<String> moreArgs;
+    private @Nullable HeadlessChromium chromium;
 
-    private ConsoleBrowser(HeadlessChromium chromium) {
-        this.chromium = chromium;
-        this.browser = chromium.browser();
+    private ConsoleBrowser(List<String> moreArgs) {
+        this.moreArgs = List.copyOf(moreArgs);
     }
 
-    public static ConsoleBrowser launch() {
-        return launch(List.of());
+    /** Not launched yet: the extension launches it before all tests of the class, closes it after. */
+    public static ConsoleBrowser perTestClass() {
+        return new ConsoleBrowser(List.of());
     }
 
-    /** With more Chromium switches, e.g. a fake microphone playing a file. */
+    /** Launched now, with more Chromium switches, e.g. a fake microphone playing a file. */
     public static ConsoleBrowser launch(List<String> moreArgs) {
-        return new ConsoleBrowser(HeadlessChromium.launch(moreArgs));
+        ConsoleBrowser browser = new ConsoleBrowser(moreArgs);
+        browser.chromium = HeadlessChromium.launch(browser.moreArgs);
+        return browser;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext extension) {
+        chromium = HeadlessChromium.launch(moreArgs);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext extension) {
+        close();
+    }
+
+    private Browser browser() {
+        if (chromium == null) {
+            throw new IllegalStateException("the console browser is not launched");
+        }
+        return chromium.browser();
     }
 
     /** A fresh browser context on a desktop screen, German unless {@code locale} says otherwise. */
     public BrowserContext context(String locale) {
-        return browser.newContext(
-                new Browser.NewContextOptions().setLocale(locale).setViewportSize(1280, 900));
+        return browser()
+                .newContext(new Browser.NewContextOptions().setLocale(locale).setViewportSize(1280, 900));
     }
 
     /** A fresh browser context on a phone's screen. */
     public BrowserContext phoneContext(String locale) {
-        return browser.newContext(new Browser.NewContextOptions()
-                .setLocale(locale)
-                .setViewportSize(PHONE_WIDTH, PHONE_HEIGHT)
-                .setIsMobile(true)
-                .setHasTouch(true));
+        return browser()
+                .newContext(new Browser.NewContextOptions()
+                        .setLocale(locale)
+                        .setViewportSize(PHONE_WIDTH, PHONE_HEIGHT)
+                        .setIsMobile(true)
+                        .setHasTouch(true));
     }
 
     /**
@@ -87,6 +116,9 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     @Override
     public void close() {
-        chromium.close();
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
+        }
     }
 }

@@ -27,6 +27,16 @@ public final class StaffAccounts {
         create(email, password, "admin");
     }
 
+    /** Deletes every other user and makes the test admin ({@link Api#ADMIN_EMAIL}) an active admin. */
+    public void onlyTheTestAdmin() {
+        jdbc.sql("delete from staff_users where email <> ?")
+                .param(Api.ADMIN_EMAIL)
+                .update();
+        jdbc.sql("update staff_users set role = 'admin', active = true where email = ?")
+                .param(Api.ADMIN_EMAIL)
+                .update();
+    }
+
     private void create(String email, String password, String role) {
         String normalized = email.toLowerCase(Locale.ROOT);
         jdbc.sql("delete from staff_users where email = ?").param(normalized).update();

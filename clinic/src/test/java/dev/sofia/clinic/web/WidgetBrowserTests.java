@@ -1,5 +1,14 @@
 package dev.sofia.clinic.web;
 
+import static dev.sofia.clinic.support.SofiaWidget.PATIENCE_MS;
+import static dev.sofia.clinic.support.SofiaWidget.awaitGreeting;
+import static dev.sofia.clinic.support.SofiaWidget.enabledPatience;
+import static dev.sofia.clinic.support.SofiaWidget.hasTextPatience;
+import static dev.sofia.clinic.support.SofiaWidget.logConsole;
+import static dev.sofia.clinic.support.SofiaWidget.patience;
+import static dev.sofia.clinic.support.SofiaWidget.talkButton;
+import static dev.sofia.clinic.support.SofiaWidget.turn;
+import static dev.sofia.clinic.support.SofiaWidget.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -15,7 +24,6 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.sofia.clinic.calls.CallSession;
 import dev.sofia.clinic.calls.CallSessions;
 import dev.sofia.clinic.calls.CallStatus;
-import dev.sofia.clinic.demo.DemoSeed;
 import dev.sofia.clinic.livekit.CallerTokens;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
@@ -27,7 +35,6 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,9 +56,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ClinicIntegrationTest
 class WidgetBrowserTests {
-
-    /** How long anything Sofia does may take; generous, since a busy CI machine is slow. */
-    private static final double PATIENCE_MS = 30_000;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -92,8 +96,7 @@ class WidgetBrowserTests {
     void seedTheDemoPracticeOnTheRealClock() {
         // real time: LiveKit checks the caller token's expiry against its own clock
         clock.reset();
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, ZoneId.of("Europe/Berlin")).seed();
+        fixtures.demoPractice(clock);
     }
 
     @AfterEach
@@ -106,7 +109,7 @@ class WidgetBrowserTests {
     @Test
     void aCallerTalksToSofiaOverTheWidgetAndHangsUp() throws Exception {
         Page page = open(List.of("microphone"), "/widget/demo.html");
-        Locator launch = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen"));
+        Locator launch = talkButton(page);
 
         // keyboard only: focus the button and press Enter
         launch.focus();
@@ -116,17 +119,12 @@ class WidgetBrowserTests {
         assertThat(connect.status()).isEqualTo(201);
         String room = JSON.readTree(connect.text()).path("room").asString();
 
-        Locator transcript = widget(page, ".transcript");
-        expect(transcript.locator(".line.agent").first()).containsText("Wie kann ich Ihnen helfen", patience());
+        awaitGreeting(page);
         expect(widget(page, ".state")).hasText("hört zu", hasTextPatience());
         expect(widget(page, ".notice")).isHidden(); // the microphone was allowed: nothing to explain
 
-        Locator chat = page.getByLabel("Nachricht an Sofia");
-        chat.fill("Wie sind Ihre Öffnungszeiten?");
-        chat.press("Enter");
-        expect(transcript.locator(".line.caller").last()).containsText("Wie sind Ihre Öffnungszeiten?");
-        expect(transcript.locator(".line.agent").last()).containsText("Unsere Öffnungszeiten", patience());
-        expect(transcript.locator(".line.agent").last()).containsText(Pattern.compile("\\d{1,2}[:.]\\d{2}"));
+        turn(page, "Wie sind Ihre Öffnungszeiten?", "Unsere Öffnungszeiten");
+        expect(widget(page, ".transcript .line.agent").last()).containsText(Pattern.compile("\\d{1,2}[:.]\\d{2}"));
         // for people reviewing the widget: the page with the call in progress
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "widget-call.png")));
 
@@ -146,19 +144,14 @@ class WidgetBrowserTests {
     @Test
     void aDeniedMicrophoneIsExplainedAndTheChatStillWorks() {
         Page page = open(List.of(), "/widget/demo.html");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen"))
-                .click();
+        talkButton(page).click();
 
         expect(widget(page, ".notice")).containsText("Kein Zugriff auf das Mikrofon", patience());
         expect(widget(page, ".notice")).containsText("schreiben");
-        Locator transcript = widget(page, ".transcript");
-        expect(transcript.locator(".line.agent").first()).containsText("Wie kann ich Ihnen helfen", patience());
+        awaitGreeting(page);
 
-        Locator chat = page.getByLabel("Nachricht an Sofia");
-        expect(chat).isEnabled(enabledPatience());
-        chat.fill("Wie sind Ihre Öffnungszeiten?");
-        chat.press("Enter");
-        expect(transcript.locator(".line.agent").last()).containsText("Unsere Öffnungszeiten", patience());
+        expect(page.getByLabel("Nachricht an Sofia")).isEnabled(enabledPatience());
+        turn(page, "Wie sind Ihre Öffnungszeiten?", "Unsere Öffnungszeiten");
         expect(widget(page, ".mute")).isDisabled(); // nothing to mute
     }
 
@@ -176,16 +169,14 @@ class WidgetBrowserTests {
                 <script src="/widget/sofia-widget.js" data-sofia-url="http://127.0.0.1:%d" defer></script>
                 </body></html>
                 """.formatted(closedPort));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen"))
-                .click();
+        talkButton(page).click();
 
         Locator notice = widget(page, ".notice");
         expect(notice).containsText("Sofia ist gerade nicht erreichbar", patience());
         assertThat(notice.textContent()).doesNotContainIgnoringCase("internal");
         expect(widget(page, ".state")).hasText("Nicht verbunden");
         // the caller can try again
-        expect(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen")))
-                .isVisible();
+        expect(talkButton(page)).isVisible();
     }
 
     @Test
@@ -193,17 +184,8 @@ class WidgetBrowserTests {
         // the connect endpoint answers with the real server's URL and a token it did not sign
         CallerTokens.CallerToken real = tokens.issue("web-widget-test-" + System.nanoTime(), "caller-widget-test");
         Page page = open(List.of("microphone"), "/widget/demo.html");
-        page.route(
-                "**/api/sofia/connect",
-                route -> route.fulfill(new Route.FulfillOptions()
-                        .setStatus(201)
-                        .setContentType("application/json")
-                        .setBody(connectAnswer(
-                                real.url(),
-                                real.token().substring(0, real.token().length() - 4) + "AAAA",
-                                real))));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen"))
-                .click();
+        answerConnect(page, real, real.token().substring(0, real.token().length() - 4) + "AAAA");
+        talkButton(page).click();
 
         expect(widget(page, ".notice")).containsText("Der Sprachserver hat die Verbindung abgelehnt", patience());
         expect(widget(page, ".state")).hasText("Nicht verbunden");
@@ -216,14 +198,8 @@ class WidgetBrowserTests {
         CallerTokens.CallerToken lonely = tokens.issue("web-widget-no-agent-" + System.nanoTime(), "caller-no-agent");
         // A practice page the app serves, whose tag waits 3 s for Sofia instead of 15 s.
         Page page = open(List.of("microphone"), "/widget/test-no-agent.html");
-        page.route(
-                "**/api/sofia/connect",
-                route -> route.fulfill(new Route.FulfillOptions()
-                        .setStatus(201)
-                        .setContentType("application/json")
-                        .setBody(connectAnswer(lonely.url(), lonely.token(), lonely))));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen"))
-                .click();
+        answerConnect(page, lonely, lonely.token());
+        talkButton(page).click();
 
         // The widget starts waiting for Sofia only once it has joined the room, so this message
         // also says the join worked (a failed join has messages of its own).
@@ -235,17 +211,23 @@ class WidgetBrowserTests {
         expect(widget(page, ".state")).hasText("Nicht verbunden");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "widget-no-agent.png")));
         // the caller can try again
-        expect(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen")))
-                .isVisible();
+        expect(talkButton(page)).isVisible();
     }
 
-    private static String connectAnswer(String url, String token, CallerTokens.CallerToken real) {
-        return JSON.writeValueAsString(Map.of(
-                "url", url,
+    /** Answers the page's connect request itself: {@code real}'s server, room and caller, with {@code token}. */
+    private static void answerConnect(Page page, CallerTokens.CallerToken real, String token) {
+        String answer = JSON.writeValueAsString(Map.of(
+                "url", real.url(),
                 "token", token,
                 "room", real.room(),
                 "identity", real.identity(),
                 "expiresAt", real.expiresAt().toString()));
+        page.route(
+                "**/api/sofia/connect",
+                route -> route.fulfill(new Route.FulfillOptions()
+                        .setStatus(201)
+                        .setContentType("application/json")
+                        .setBody(answer)));
     }
 
     @Test
@@ -278,7 +260,7 @@ class WidgetBrowserTests {
             context.grantPermissions(permissions);
         }
         Page page = context.newPage();
-        page.onConsoleMessage(message -> System.out.println("[browser " + message.type() + "] " + message.text()));
+        logConsole(page);
         String url = api.uri(path).toString();
         if (html != null) {
             page.route(
@@ -292,25 +274,8 @@ class WidgetBrowserTests {
         return page;
     }
 
-    /** Inside the widget (Playwright's CSS pierces its open shadow root). */
-    private static Locator widget(Page page, String selector) {
-        return page.locator("#sofia-widget " + selector);
-    }
-
     private static LocatorAssertions expect(Locator locator) {
         return PlaywrightAssertions.assertThat(locator);
-    }
-
-    private static LocatorAssertions.ContainsTextOptions patience() {
-        return new LocatorAssertions.ContainsTextOptions().setTimeout(PATIENCE_MS);
-    }
-
-    private static LocatorAssertions.HasTextOptions hasTextPatience() {
-        return new LocatorAssertions.HasTextOptions().setTimeout(PATIENCE_MS);
-    }
-
-    private static LocatorAssertions.IsEnabledOptions enabledPatience() {
-        return new LocatorAssertions.IsEnabledOptions().setTimeout(PATIENCE_MS);
     }
 
     private static void await(String what, java.util.function.Supplier<Optional<?>> condition)

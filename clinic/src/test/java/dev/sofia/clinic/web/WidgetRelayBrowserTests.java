@@ -1,5 +1,12 @@
 package dev.sofia.clinic.web;
 
+import static dev.sofia.clinic.support.SofiaWidget.PATIENCE_MS;
+import static dev.sofia.clinic.support.SofiaWidget.awaitGreeting;
+import static dev.sofia.clinic.support.SofiaWidget.hasTextPatience;
+import static dev.sofia.clinic.support.SofiaWidget.logConsole;
+import static dev.sofia.clinic.support.SofiaWidget.talkButton;
+import static dev.sofia.clinic.support.SofiaWidget.turn;
+import static dev.sofia.clinic.support.SofiaWidget.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -10,7 +17,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import dev.sofia.clinic.demo.DemoSeed;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.HeadlessChromium;
@@ -21,7 +27,6 @@ import dev.sofia.livekit.local.LiveKitServerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -45,9 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @LiveKitIntegrationTest
 class WidgetRelayBrowserTests {
-
-    /** How long anything Sofia does may take; generous, since a busy CI machine is slow. */
-    private static final double PATIENCE_MS = 30_000;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -96,8 +98,7 @@ class WidgetRelayBrowserTests {
     void seedTheDemoPracticeOnTheRealClock() {
         // real time: LiveKit checks the caller token's expiry against its own clock
         clock.reset();
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, ZoneId.of("Europe/Berlin")).seed();
+        fixtures.demoPractice(clock);
     }
 
     @AfterEach
@@ -114,17 +115,12 @@ class WidgetRelayBrowserTests {
     void aCallerOnARestrictedNetworkTalksToSofiaThroughTurnOverTls() throws InterruptedException {
         Page page = openRestrictedNetworkPractice(chromium.browser());
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen"))
-                .click();
+        talkButton(page).click();
         // the page's data-relay="true" is the panel's "restricted network" option, ticked
         expect(widget(page, ".relay-option")).isChecked();
 
-        Locator transcript = widget(page, ".transcript");
-        expect(transcript.locator(".line.agent").first()).containsText("Wie kann ich Ihnen helfen", patience());
-        Locator chat = page.getByLabel("Nachricht an Sofia");
-        chat.fill("Wie sind Ihre Öffnungszeiten?");
-        chat.press("Enter");
-        expect(transcript.locator(".line.agent").last()).containsText("Unsere Öffnungszeiten", patience());
+        awaitGreeting(page);
+        turn(page, "Wie sind Ihre Öffnungszeiten?", "Unsere Öffnungszeiten");
 
         // Sofia's voice has arrived, over the connection in use: a relay, reached over TLS.
         List<JsonNode> connections = awaitConnectionsCarryingAudio(page);
@@ -164,8 +160,7 @@ class WidgetRelayBrowserTests {
     void aBrowserThatDoesNotTrustTheTurnCertificateCannotConnectAndIsTold() {
         untrusting = HeadlessChromium.launch(List.of());
         Page page = openRestrictedNetworkPractice(untrusting.browser());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit Sofia sprechen"))
-                .click();
+        talkButton(page).click();
 
         // livekit-client gives up on the peer connection after its own timeout (about 15 s)
         expect(widget(page, ".notice"))
@@ -186,7 +181,7 @@ class WidgetRelayBrowserTests {
         context.grantPermissions(List.of("microphone"));
         context.addInitScript(recordPeerConnections(livekit.config().turnTls()));
         Page page = context.newPage();
-        page.onConsoleMessage(message -> System.out.println("[browser " + message.type() + "] " + message.text()));
+        logConsole(page);
         page.navigate(api.uri("/widget/test-relay.html").toString());
         return page;
     }
@@ -287,20 +282,7 @@ class WidgetRelayBrowserTests {
         }
     }
 
-    /** Inside the widget (Playwright's CSS pierces its open shadow root). */
-    private static Locator widget(Page page, String selector) {
-        return page.locator("#sofia-widget " + selector);
-    }
-
     private static LocatorAssertions expect(Locator locator) {
         return PlaywrightAssertions.assertThat(locator);
-    }
-
-    private static LocatorAssertions.ContainsTextOptions patience() {
-        return new LocatorAssertions.ContainsTextOptions().setTimeout(PATIENCE_MS);
-    }
-
-    private static LocatorAssertions.HasTextOptions hasTextPatience() {
-        return new LocatorAssertions.HasTextOptions().setTimeout(PATIENCE_MS);
     }
 }

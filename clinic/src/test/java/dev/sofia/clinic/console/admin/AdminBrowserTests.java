@@ -8,19 +8,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import dev.sofia.clinic.demo.DemoSeed;
-import dev.sofia.clinic.support.Api;
-import dev.sofia.clinic.support.CalendarFixtures;
-import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
-import dev.sofia.clinic.support.TestClock;
-import java.time.ZoneId;
+import dev.sofia.clinic.support.ConsoleBrowserTest;
+import dev.sofia.clinic.support.StaffAccounts;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The admin pages in a real browser, one flow each: settings (opening hours refused, then saved
@@ -29,38 +22,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  * front-desk user signs in, cannot open the admin pages, is deactivated and cannot sign in), and
  * all three in English on a phone's screen.
  */
-@ClinicIntegrationTest
-class AdminBrowserTests {
-
-    private static ConsoleBrowser browser;
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    CalendarFixtures fixtures;
-
-    @Autowired
-    TestClock clock;
-
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
+class AdminBrowserTests extends ConsoleBrowserTest {
 
     @BeforeEach
     void demoPractice() {
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, ZoneId.of("Europe/Berlin")).seed();
-        fixtures.jdbc()
-                .sql("delete from staff_users where email <> ?")
-                .param(Api.ADMIN_EMAIL)
-                .update();
+        fixtures.demoPractice(clock);
+        new StaffAccounts(fixtures.jdbc()).onlyTheTestAdmin();
     }
 
     @Test

@@ -2,13 +2,12 @@ package dev.sofia.clinic.console.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sofia.clinic.demo.DemoSeed;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
+import dev.sofia.clinic.support.FormSession;
 import dev.sofia.clinic.support.StaffAccounts;
 import dev.sofia.clinic.support.TestClock;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,21 +34,13 @@ class AdminPagesHttpTests {
     @Autowired
     TestClock clock;
 
-    private AdminSession admin;
+    private FormSession admin;
 
     @BeforeEach
     void demoPracticeAndOnlyTheTestAdmin() {
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, ZoneId.of("Europe/Berlin")).seed();
-        fixtures.jdbc()
-                .sql("delete from staff_users where email <> ?")
-                .param(Api.ADMIN_EMAIL)
-                .update();
-        fixtures.jdbc()
-                .sql("update staff_users set role = 'admin', active = true where email = ?")
-                .param(Api.ADMIN_EMAIL)
-                .update();
-        admin = AdminSession.signIn(api, Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
+        fixtures.demoPractice(clock);
+        new StaffAccounts(fixtures.jdbc()).onlyTheTestAdmin();
+        admin = FormSession.signIn(api, Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
     }
 
     @Test
@@ -66,7 +57,7 @@ class AdminPagesHttpTests {
         cases.forEach((field, change) -> {
             Map<String, String> form = practice();
             form.put(change.get(0), change.get(1));
-            Api.Response refused = admin.post("/admin/settings/practice", form);
+            Api.Response refused = admin.postXsrf("/admin/settings/practice", form);
             assertThat(refused.status()).as(field).isEqualTo(422);
             assertThat(refused.raw().body())
                     .as(field)
@@ -78,12 +69,13 @@ class AdminPagesHttpTests {
 
         Map<String, String> noLanguage = practice();
         noLanguage.remove("languages");
-        assertThat(admin.post("/admin/settings/practice", noLanguage).status()).isEqualTo(422);
+        assertThat(admin.postXsrf("/admin/settings/practice", noLanguage).status())
+                .isEqualTo(422);
         assertThat(api.get("/api/practice").raw().body()).isEqualTo(before);
 
         Map<String, String> valid = practice();
         valid.put("name", "Zahnarztpraxis Sonnenschein");
-        Api.Response saved = admin.post("/admin/settings/practice", valid);
+        Api.Response saved = admin.postXsrf("/admin/settings/practice", valid);
         assertThat(saved.status()).isEqualTo(302);
         assertThat(saved.header("Location")).endsWith("/admin/settings");
         assertThat(api.get("/api/practice").json().get("name").asString()).isEqualTo("Zahnarztpraxis Sonnenschein");
@@ -95,21 +87,22 @@ class AdminPagesHttpTests {
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put("greeting", "Guten Tag, Praxis Sonnenschein!");
         bad.put("parking", "Parkplätze\u0007 im Hof");
-        Api.Response refused = admin.post("/admin/settings/texts/de", bad);
+        Api.Response refused = admin.postXsrf("/admin/settings/texts/de", bad);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.raw().body()).contains("id=\"text-de-parking-error\"");
         assertThat(api.get("/api/receptionist/texts").raw().body()).isEqualTo(before);
 
-        assertThat(admin.post("/admin/settings/texts/de", Map.of("insurance", "x".repeat(2001)))
+        assertThat(admin.postXsrf("/admin/settings/texts/de", Map.of("insurance", "x".repeat(2001)))
                         .status())
                 .isEqualTo(422);
-        assertThat(admin.post("/admin/settings/texts/fr", Map.of("greeting", "Bonjour"))
+        assertThat(admin.postXsrf("/admin/settings/texts/fr", Map.of("greeting", "Bonjour"))
                         .status())
                 .isEqualTo(422);
         assertThat(api.get("/api/receptionist/texts").raw().body()).isEqualTo(before);
 
         // a textarea's line breaks arrive as CR LF and are stored as the API stores them
-        Api.Response saved = admin.post("/admin/settings/texts/en", Map.of("directions", "Tram 4,\r\nstop Rathaus"));
+        Api.Response saved =
+                admin.postXsrf("/admin/settings/texts/en", Map.of("directions", "Tram 4,\r\nstop Rathaus"));
         assertThat(saved.status()).isEqualTo(302);
         assertThat(Api.list(api.get("/api/receptionist/texts").json()).stream()
                         .filter(t -> t.get("topic").asString().equals("directions")
@@ -120,7 +113,8 @@ class AdminPagesHttpTests {
 
     @Test
     void refusedTelephonyChangesAre422Or409AndWriteNothingAndPasswordsNeverComeBack() {
-        Api.Response noInbound = admin.post("/admin/telephony/connections", Map.of("name", "", "carrier", "generic"));
+        Api.Response noInbound =
+                admin.postXsrf("/admin/telephony/connections", Map.of("name", "", "carrier", "generic"));
         assertThat(noInbound.status()).isEqualTo(422);
         assertThat(noInbound.raw().body()).contains("id=\"name-error\"").contains("id=\"inbound-error\"");
         assertThat(fixtures.count("telephony_connections")).isZero();
@@ -132,13 +126,13 @@ class AdminPagesHttpTests {
         connection.put("inbound.allowedAddresses", "192.0.2.0/24\n10.0.0.1/8");
         connection.put("inbound.username", "sofia-in");
         connection.put("inbound.password", secret);
-        Api.Response badAddress = admin.post("/admin/telephony/connections", connection);
+        Api.Response badAddress = admin.postXsrf("/admin/telephony/connections", connection);
         assertThat(badAddress.status()).isEqualTo(422);
         assertThat(badAddress.raw().body()).contains("10.0.0.1/8:").doesNotContain(secret);
         assertThat(fixtures.count("telephony_connections")).isZero();
 
         connection.put("inbound.allowedAddresses", "192.0.2.0/24");
-        assertThat(admin.post("/admin/telephony/connections", connection).status())
+        assertThat(admin.postXsrf("/admin/telephony/connections", connection).status())
                 .isEqualTo(302);
         UUID id = fixtures.jdbc()
                 .sql("select id from telephony_connections")
@@ -155,7 +149,8 @@ class AdminPagesHttpTests {
         // an edit that leaves the password empty keeps it
         connection.remove("inbound.password");
         connection.put("name", "Telnyx Berlin 2");
-        assertThat(admin.post("/admin/telephony/connections/" + id, connection).status())
+        assertThat(admin.postXsrf("/admin/telephony/connections/" + id, connection)
+                        .status())
                 .isEqualTo(302);
         assertThat(api.get("/api/telephony/connections/" + id)
                         .json()
@@ -163,7 +158,7 @@ class AdminPagesHttpTests {
                         .asBoolean())
                 .isTrue();
 
-        Api.Response badNumber = admin.post(
+        Api.Response badNumber = admin.postXsrf(
                 "/admin/telephony/numbers",
                 Map.of("number.connectionId", id.toString(), "number.number", "030 901820", "number.label", "Empfang"));
         assertThat(badNumber.status()).isEqualTo(422);
@@ -171,17 +166,19 @@ class AdminPagesHttpTests {
         assertThat(fixtures.count("phone_numbers")).isZero();
 
         Map<String, String> number = Map.of("number.connectionId", id.toString(), "number.number", "+49 30 901820");
-        assertThat(admin.post("/admin/telephony/numbers", number).status()).isEqualTo(302);
-        assertThat(admin.post("/admin/telephony/numbers", number).status()).isEqualTo(409);
+        assertThat(admin.postXsrf("/admin/telephony/numbers", number).status()).isEqualTo(302);
+        assertThat(admin.postXsrf("/admin/telephony/numbers", number).status()).isEqualTo(409);
         assertThat(fixtures.count("phone_numbers")).isEqualTo(1);
 
         // a connection that still has numbers is not deleted
-        assertThat(admin.post("/admin/telephony/connections/" + id + "/delete", Map.of())
+        assertThat(admin.postXsrf("/admin/telephony/connections/" + id + "/delete", Map.of())
                         .status())
                 .isEqualTo(409);
         assertThat(fixtures.count("telephony_connections")).isEqualTo(1);
 
-        assertThat(admin.post("/admin/telephony/targets", Map.of("target.kind", "boss", "target.number", "+4930901829"))
+        assertThat(admin.postXsrf(
+                                "/admin/telephony/targets",
+                                Map.of("target.kind", "boss", "target.number", "+4930901829"))
                         .status())
                 .isEqualTo(422);
         assertThat(fixtures.count("transfer_targets")).isZero();
@@ -194,10 +191,10 @@ class AdminPagesHttpTests {
                 .param(Api.ADMIN_EMAIL)
                 .query(UUID.class)
                 .single();
-        Api.Response demote = admin.post("/admin/users/" + me + "/role", Map.of("role", "STAFF"));
+        Api.Response demote = admin.postXsrf("/admin/users/" + me + "/role", Map.of("role", "STAFF"));
         assertThat(demote.status()).isEqualTo(422);
         assertThat(demote.raw().body()).contains("Sie können sich nicht selbst die Admin-Rechte entziehen");
-        assertThat(admin.post("/admin/users/" + me + "/active", Map.of("active", "false"))
+        assertThat(admin.postXsrf("/admin/users/" + me + "/active", Map.of("active", "false"))
                         .status())
                 .isEqualTo(422);
         assertThat(fixtures.jdbc()
@@ -209,30 +206,30 @@ class AdminPagesHttpTests {
 
         Map<String, String> user = new LinkedHashMap<>(Map.of(
                 "email", "Helga@Praxis.test", "displayName", "Helga", "role", "STAFF", "password", "elf-zeichen"));
-        assertThat(admin.post("/admin/users", user).status()).isEqualTo(422);
+        assertThat(admin.postXsrf("/admin/users", user).status()).isEqualTo(422);
         user.put("password", "ä".repeat(37)); // 37 characters, 74 bytes: more than bcrypt reads
-        assertThat(admin.post("/admin/users", user).status()).isEqualTo(422);
+        assertThat(admin.postXsrf("/admin/users", user).status()).isEqualTo(422);
         user.put("email", "not-an-address");
         user.put("password", "zwölf-zeichen-und-mehr");
-        assertThat(admin.post("/admin/users", user).status()).isEqualTo(422);
+        assertThat(admin.postXsrf("/admin/users", user).status()).isEqualTo(422);
         assertThat(fixtures.count("staff_users")).isEqualTo(1);
 
         user.put("email", "Helga@Praxis.test");
-        assertThat(admin.post("/admin/users", user).status()).isEqualTo(302);
+        assertThat(admin.postXsrf("/admin/users", user).status()).isEqualTo(302);
         String hash = fixtures.jdbc()
                 .sql("select password_hash from staff_users where email = 'helga@praxis.test'")
                 .query(String.class)
                 .single();
         assertThat(hash).startsWith("$2").doesNotContain("zwölf");
-        assertThat(admin.post("/admin/users", user).status())
+        assertThat(admin.postXsrf("/admin/users", user).status())
                 .as("the same address again")
                 .isEqualTo(422);
         assertThat(admin.get("/admin/users").raw().body()).doesNotContain("zwölf-zeichen-und-mehr");
 
         // front-desk staff may not use the admin forms
         new StaffAccounts(fixtures.jdbc()).staff("empfang@praxis.test", "empfang-passwort-42");
-        AdminSession staff = AdminSession.signIn(api, "empfang@praxis.test", "empfang-passwort-42");
-        assertThat(staff.post("/admin/users/" + me + "/active", Map.of("active", "false"))
+        FormSession staff = FormSession.signIn(api, "empfang@praxis.test", "empfang-passwort-42");
+        assertThat(staff.postXsrf("/admin/users/" + me + "/active", Map.of("active", "false"))
                         .status())
                 .isEqualTo(403);
         assertThat(staff.get("/admin/settings").status()).isEqualTo(403);
@@ -241,14 +238,14 @@ class AdminPagesHttpTests {
     @Test
     void aDemotedAdminsOpenSessionEndsWithTheirNextRequest() {
         new StaffAccounts(fixtures.jdbc()).admin("zweite@praxis.test", "zweites-passwort-12");
-        AdminSession second = AdminSession.signIn(api, "zweite@praxis.test", "zweites-passwort-12");
+        FormSession second = FormSession.signIn(api, "zweite@praxis.test", "zweites-passwort-12");
         assertThat(second.get("/admin/users").status()).isEqualTo(200);
         UUID id = fixtures.jdbc()
                 .sql("select id from staff_users where email = 'zweite@praxis.test'")
                 .query(UUID.class)
                 .single();
 
-        assertThat(admin.post("/admin/users/" + id + "/role", Map.of("role", "STAFF"))
+        assertThat(admin.postXsrf("/admin/users/" + id + "/role", Map.of("role", "STAFF"))
                         .status())
                 .isEqualTo(302);
         Api.Response next = second.get("/admin/users");

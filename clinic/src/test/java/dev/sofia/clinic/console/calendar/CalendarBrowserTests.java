@@ -1,6 +1,8 @@
 package dev.sofia.clinic.console.calendar;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.sofia.clinic.console.calendar.DemoCalendar.BERLIN;
+import static dev.sofia.clinic.console.calendar.DemoCalendar.MONDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
@@ -9,28 +11,21 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.SelectOption;
-import dev.sofia.clinic.demo.DemoSeed;
 import dev.sofia.clinic.practice.DoctorId;
 import dev.sofia.clinic.scheduling.Appointment;
 import dev.sofia.clinic.scheduling.AppointmentStatus;
 import dev.sofia.clinic.scheduling.Appointments;
 import dev.sofia.clinic.scheduling.BookingSource;
-import dev.sofia.clinic.support.Api;
-import dev.sofia.clinic.support.CalendarFixtures;
-import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
+import dev.sofia.clinic.support.ConsoleBrowserTest;
 import dev.sofia.clinic.support.StaffAccounts;
-import dev.sofia.clinic.support.TestClock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,43 +37,18 @@ import org.springframework.beans.factory.annotation.Autowired;
  * checked through the scheduling services after each step. Also the week view, a phone's screen
  * and the English page.
  */
-@ClinicIntegrationTest
-class CalendarBrowserTests {
+class CalendarBrowserTests extends ConsoleBrowserTest {
 
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
     static final String STAFF_EMAIL = "empfang@praxis.test";
     static final String STAFF_PASSWORD = "empfang-passwort-1";
-
-    private static ConsoleBrowser browser;
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    CalendarFixtures fixtures;
-
-    @Autowired
-    TestClock clock;
 
     @Autowired
     Appointments appointments;
 
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
     @BeforeEach
     void demoPracticeOnMondayMorning() {
         clock.set(MONDAY.atTime(7, 0).atZone(BERLIN).toInstant());
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, BERLIN).seed();
+        fixtures.demoPractice(clock);
         new StaffAccounts(fixtures.jdbc()).staff(STAFF_EMAIL, STAFF_PASSWORD);
     }
 
@@ -258,28 +228,15 @@ class CalendarBrowserTests {
     }
 
     private List<Appointment> activeOn(LocalDate day) {
-        return appointments
-                .between(
-                        day.atStartOfDay(BERLIN).toInstant(),
-                        day.plusDays(1).atStartOfDay(BERLIN).toInstant(),
-                        null,
-                        null)
-                .stream()
-                .filter(Appointment::isActive)
-                .toList();
+        return DemoCalendar.activeOn(appointments, day);
     }
 
     private UUID patient(String firstName) {
-        return fixtures.jdbc()
-                .sql("select id from patients where first_name = ?")
-                .param(firstName)
-                .query(UUID.class)
-                .single();
+        return DemoCalendar.patientId(fixtures.jdbc(), firstName);
     }
 
     static DoctorId doctor(String key) {
-        return new DoctorId(
-                UUID.nameUUIDFromBytes(("sofia-demo:doctor:" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new DoctorId(DemoCalendar.demoId("doctor", key));
     }
 
     private static java.time.Instant at(int hour, int minute) {

@@ -1,8 +1,9 @@
 package dev.sofia.clinic.console.calendar;
 
+import static dev.sofia.clinic.console.calendar.DemoCalendar.BERLIN;
+import static dev.sofia.clinic.console.calendar.DemoCalendar.MONDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sofia.clinic.demo.DemoSeed;
 import dev.sofia.clinic.practice.DoctorId;
 import dev.sofia.clinic.scheduling.Appointment;
 import dev.sofia.clinic.scheduling.AppointmentStatus;
@@ -12,11 +13,10 @@ import dev.sofia.clinic.scheduling.Schedules;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
+import dev.sofia.clinic.support.FormSession;
 import dev.sofia.clinic.support.StaffAccounts;
 import dev.sofia.clinic.support.TestClock;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -31,9 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @ClinicIntegrationTest
 class CalendarFormsHttpTests {
-
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
 
     @Autowired
     Api api;
@@ -50,15 +47,14 @@ class CalendarFormsHttpTests {
     @Autowired
     Schedules schedules;
 
-    ConsoleSession staff;
+    FormSession staff;
 
     @BeforeEach
     void demoPracticeOnMondayMorning() {
         clock.set(MONDAY.atTime(7, 0).atZone(BERLIN).toInstant());
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, BERLIN).seed();
+        fixtures.demoPractice(clock);
         new StaffAccounts(fixtures.jdbc()).staff("front@praxis.test", "front-desk-pw-1");
-        staff = ConsoleSession.signIn(api, "front@praxis.test", "front-desk-pw-1");
+        staff = FormSession.signIn(api, "front@praxis.test", "front-desk-pw-1");
     }
 
     @AfterEach
@@ -107,7 +103,7 @@ class CalendarFormsHttpTests {
         assertThat(form.raw().body()).contains("name=\"calDoctor\" value=\"" + schmidt + "\"");
         Api.Response booked = staff.post(
                 "/console/calendar/appointments",
-                ConsoleSession.csrf(form.raw().body()),
+                FormSession.csrf(form.raw().body()),
                 "patientId",
                 patient("John"),
                 "typeId",
@@ -224,7 +220,7 @@ class CalendarFormsHttpTests {
         Api.Response page = staff.get("/console/calendar/new?date=2026-11-23");
         Api.Response answer = staff.post(
                 "/console/calendar/appointments",
-                ConsoleSession.csrf(page.raw().body()),
+                FormSession.csrf(page.raw().body()),
                 "typeId",
                 type("kontrolle"),
                 "doctorId",
@@ -241,7 +237,7 @@ class CalendarFormsHttpTests {
 
         Api.Response picked = staff.post(
                 "/console/calendar/appointments",
-                ConsoleSession.csrf(answer.raw().body()),
+                FormSession.csrf(answer.raw().body()),
                 "typeId",
                 type("kontrolle"),
                 "pick",
@@ -254,7 +250,7 @@ class CalendarFormsHttpTests {
     @Test
     void theSameFormSentTwiceBooksOnce() {
         Api.Response page = staff.get("/console/calendar/new");
-        String csrf = ConsoleSession.csrf(page.raw().body());
+        String csrf = FormSession.csrf(page.raw().body());
         String key = page.raw().body().replaceAll("(?s).*name=\"key\" value=\"([^\"]+)\".*", "$1");
         String[] fields = {
             "patientId",
@@ -290,7 +286,7 @@ class CalendarFormsHttpTests {
         // Erika has Dr. Schmidt at 10:30
         Api.Response answer = staff.post(
                 path,
-                ConsoleSession.csrf(form.raw().body()),
+                FormSession.csrf(form.raw().body()),
                 "doctorId",
                 doctor("schmidt"),
                 "date",
@@ -307,7 +303,7 @@ class CalendarFormsHttpTests {
         assertThat(activeOn(MONDAY)).hasSize(3);
 
         Api.Response bad =
-                staff.post(path, ConsoleSession.csrf(form.raw().body()), "date", "", "time", "9 Uhr", "action", "move");
+                staff.post(path, FormSession.csrf(form.raw().body()), "date", "", "time", "9 Uhr", "action", "move");
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.raw().body()).contains("Bitte geben Sie ein Datum an.").contains("wie 09:30");
         assertThat(appointments.find(max.id()).orElseThrow().start()).isEqualTo(max.start());
@@ -322,17 +318,16 @@ class CalendarFormsHttpTests {
         assertThat(confirm.raw().body()).contains("Wollen Sie diesen Termin wirklich absagen?");
         assertThat(appointments.find(max.id()).orElseThrow().isActive()).isTrue();
 
-        Api.Response tooLong =
-                staff.post(path, ConsoleSession.csrf(confirm.raw().body()), "reason", "x".repeat(501));
+        Api.Response tooLong = staff.post(path, FormSession.csrf(confirm.raw().body()), "reason", "x".repeat(501));
         assertThat(tooLong.status()).isEqualTo(422);
         assertThat(tooLong.raw().body()).contains("Der Grund darf höchstens 500 Zeichen lang sein.");
         assertThat(appointments.find(max.id()).orElseThrow().isActive()).isTrue();
 
-        Api.Response done = staff.post(path, ConsoleSession.csrf(confirm.raw().body()), "reason", "");
+        Api.Response done = staff.post(path, FormSession.csrf(confirm.raw().body()), "reason", "");
         assertThat(done.status()).isEqualTo(303);
         assertThat(appointments.find(max.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.CANCELLED);
 
-        Api.Response again = staff.post(path, ConsoleSession.csrf(confirm.raw().body()), "reason", "");
+        Api.Response again = staff.post(path, FormSession.csrf(confirm.raw().body()), "reason", "");
         assertThat(again.status()).isEqualTo(422);
         assertThat(again.raw().body()).contains("Dieser Termin ist abgesagt");
     }
@@ -395,7 +390,7 @@ class CalendarFormsHttpTests {
         assertThat(page.status()).isEqualTo(200);
         return staff.post(
                 "/console/calendar/appointments",
-                ConsoleSession.csrf(page.raw().body()),
+                FormSession.csrf(page.raw().body()),
                 "patientId",
                 patient,
                 "typeId",
@@ -420,24 +415,11 @@ class CalendarFormsHttpTests {
     }
 
     private List<Appointment> activeOn(LocalDate day) {
-        return appointments
-                .between(
-                        day.atStartOfDay(BERLIN).toInstant(),
-                        day.plusDays(1).atStartOfDay(BERLIN).toInstant(),
-                        null,
-                        null)
-                .stream()
-                .filter(Appointment::isActive)
-                .toList();
+        return DemoCalendar.activeOn(appointments, day);
     }
 
     private String patient(String firstName) {
-        return fixtures.jdbc()
-                .sql("select id from patients where first_name = ?")
-                .param(firstName)
-                .query(UUID.class)
-                .single()
-                .toString();
+        return DemoCalendar.patientId(fixtures.jdbc(), firstName).toString();
     }
 
     private static String type(String code) {
@@ -449,7 +431,6 @@ class CalendarFormsHttpTests {
     }
 
     private static String demoId(String kind, String key) {
-        return UUID.nameUUIDFromBytes(("sofia-demo:" + kind + ":" + key).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return DemoCalendar.demoId(kind, key).toString();
     }
 }

@@ -11,21 +11,14 @@ import dev.sofia.clinic.calls.CallRecords;
 import dev.sofia.clinic.calls.CallSessions;
 import dev.sofia.clinic.calls.TranscriptLine.Speaker;
 import dev.sofia.clinic.calls.TranscriptPurge;
-import dev.sofia.clinic.demo.DemoSeed;
 import dev.sofia.clinic.patients.Patients;
-import dev.sofia.clinic.support.Api;
-import dev.sofia.clinic.support.CalendarFixtures;
-import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
+import dev.sofia.clinic.support.ConsoleBrowserTest;
 import dev.sofia.clinic.support.StaffAccounts;
-import dev.sofia.clinic.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,19 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * patient, an outcome, a transcript of both sides; and an old call whose transcript the retention
  * purge has deleted, which the detail says instead of showing an empty transcript.
  */
-@ClinicIntegrationTest
-class CallsBrowserTests {
-
-    private static ConsoleBrowser browser;
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    CalendarFixtures fixtures;
-
-    @Autowired
-    TestClock clock;
+class CallsBrowserTests extends ConsoleBrowserTest {
 
     @Autowired
     CallSessions sessions;
@@ -64,21 +45,10 @@ class CallsBrowserTests {
     private UUID booked;
     private UUID old;
 
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
     @BeforeEach
     void callsOfTheDemoPractice() {
         clock.reset();
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, ZoneId.of("Europe/Berlin")).seed();
+        fixtures.demoPractice(clock);
         new StaffAccounts(fixtures.jdbc()).staff(PeoplePagesHttpTests.STAFF, PeoplePagesHttpTests.PASSWORD);
         Instant now = clock.instant();
 

@@ -7,6 +7,7 @@ import dev.sofia.clinic.livekit.LiveKitClients;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
+import dev.sofia.clinic.support.FormSession;
 import dev.sofia.clinic.support.StaffAccounts;
 import dev.sofia.clinic.telephony.TransferTargets;
 import java.time.Instant;
@@ -40,13 +41,13 @@ class LiveActionsHttpTests {
     @Autowired
     LiveKitClients liveKit;
 
-    private StaffSession staff;
+    private FormSession staff;
 
     @BeforeEach
     void signIn() {
         fixtures.reset();
         new StaffAccounts(fixtures.jdbc()).staff(PeoplePagesHttpTests.STAFF, PeoplePagesHttpTests.PASSWORD);
-        staff = StaffSession.signIn(api, PeoplePagesHttpTests.STAFF, PeoplePagesHttpTests.PASSWORD);
+        staff = FormSession.signIn(api, PeoplePagesHttpTests.STAFF, PeoplePagesHttpTests.PASSWORD);
     }
 
     @Test
@@ -60,15 +61,15 @@ class LiveActionsHttpTests {
         assertThat(staff.get("/console/live/" + phone + "/end").status()).isEqualTo(404);
 
         // no main line is configured: the take-over is refused before LiveKit is asked
-        Api.Response takeOver =
-                staff.post("/console/live/" + phone + "/take-over", "/console/live/" + phone + "/take-over", Map.of());
+        Api.Response takeOver = staff.postFrom(
+                "/console/live/" + phone + "/take-over", "/console/live/" + phone + "/take-over", Map.of());
         assertThat(takeOver.status()).isEqualTo(302);
         assertThat(staff.get("/console/live").raw().body()).contains("keine Hauptnummer der Praxis");
         assertThat(sessions.find(phone).orElseThrow().outcome()).isNull();
 
         // a call that ended meanwhile is reported, not acted on
         seeds.end(web, Instant.now());
-        Api.Response end = staff.post("/console/live/" + web + "/end", "/console/live/" + web + "/end", Map.of());
+        Api.Response end = staff.postFrom("/console/live/" + web + "/end", "/console/live/" + web + "/end", Map.of());
         assertThat(end.status()).isEqualTo(302);
         assertThat(staff.get("/console/live").raw().body()).contains("schon zu Ende");
     }
@@ -78,8 +79,8 @@ class LiveActionsHttpTests {
         targets.create(new TransferTargets.TargetRequest("main", "+4930901820", "Empfang"));
         UUID phone = new CallSeeds(sessions, fixtures.jdbc()).activePhoneCall("+4917612345678", Instant.now());
 
-        Api.Response takeOver =
-                staff.post("/console/live/" + phone + "/take-over", "/console/live/" + phone + "/take-over", Map.of());
+        Api.Response takeOver = staff.postFrom(
+                "/console/live/" + phone + "/take-over", "/console/live/" + phone + "/take-over", Map.of());
 
         // LiveKit has no such room (or cannot be reached): either way a sentence, not an error page
         assertThat(takeOver.status()).isEqualTo(302);
@@ -98,7 +99,7 @@ class LiveActionsHttpTests {
                 sessions.openWebSession(room, null, "caller-end", "de", null).id();
         new CallSeeds(sessions, fixtures.jdbc()).activate(call, Instant.now());
 
-        Api.Response end = staff.post("/console/live/" + call + "/end", "/console/live/" + call + "/end", Map.of());
+        Api.Response end = staff.postFrom("/console/live/" + call + "/end", "/console/live/" + call + "/end", Map.of());
 
         assertThat(end.status()).isEqualTo(302);
         assertThat(staff.get("/console/live").raw().body()).contains("Das Gespräch ist beendet.");

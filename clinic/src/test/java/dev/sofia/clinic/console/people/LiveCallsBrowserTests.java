@@ -9,20 +9,13 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.sofia.clinic.calls.CallRecords;
 import dev.sofia.clinic.calls.CallSessions;
 import dev.sofia.clinic.calls.TranscriptLine.Speaker;
-import dev.sofia.clinic.demo.DemoSeed;
-import dev.sofia.clinic.support.Api;
-import dev.sofia.clinic.support.CalendarFixtures;
-import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
+import dev.sofia.clinic.support.ConsoleBrowserTest;
 import dev.sofia.clinic.support.StaffAccounts;
-import dev.sofia.clinic.support.TestClock;
 import dev.sofia.clinic.telephony.TransferTargets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,19 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * what was said so far, a new line appears without reloading, and the web call disappears once it
  * ends. Take-over is offered for the phone call only and asks before it acts.
  */
-@ClinicIntegrationTest
-class LiveCallsBrowserTests {
-
-    private static ConsoleBrowser browser;
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    CalendarFixtures fixtures;
-
-    @Autowired
-    TestClock clock;
+class LiveCallsBrowserTests extends ConsoleBrowserTest {
 
     @Autowired
     CallSessions sessions;
@@ -55,21 +36,10 @@ class LiveCallsBrowserTests {
     @Autowired
     TransferTargets targets;
 
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
     @BeforeEach
     void demoPractice() {
         clock.reset();
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, ZoneId.of("Europe/Berlin")).seed();
+        fixtures.demoPractice(clock);
         new StaffAccounts(fixtures.jdbc()).staff(PeoplePagesHttpTests.STAFF, PeoplePagesHttpTests.PASSWORD);
         targets.create(new TransferTargets.TargetRequest("main", "+4930901820", "Empfang"));
     }

@@ -11,18 +11,11 @@ import dev.sofia.clinic.calls.CallMessage;
 import dev.sofia.clinic.calls.CallMessages;
 import dev.sofia.clinic.calls.CallSessions;
 import dev.sofia.clinic.calls.NewCallMessage;
-import dev.sofia.clinic.demo.DemoSeed;
 import dev.sofia.clinic.patients.Patients;
-import dev.sofia.clinic.support.Api;
-import dev.sofia.clinic.support.CalendarFixtures;
-import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
+import dev.sofia.clinic.support.ConsoleBrowserTest;
 import dev.sofia.clinic.support.StaffAccounts;
-import dev.sofia.clinic.support.TestClock;
-import java.time.ZoneId;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,19 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * (htmx) with the signed-in user as the one who did it, and moves from the open list to the done
  * one.
  */
-@ClinicIntegrationTest
-class MessagesBrowserTests {
-
-    private static ConsoleBrowser browser;
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    CalendarFixtures fixtures;
-
-    @Autowired
-    TestClock clock;
+class MessagesBrowserTests extends ConsoleBrowserTest {
 
     @Autowired
     CallMessages messages;
@@ -57,21 +38,10 @@ class MessagesBrowserTests {
 
     private UUID callback;
 
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
     @BeforeEach
     void twoMessages() {
         clock.reset();
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, ZoneId.of("Europe/Berlin")).seed();
+        fixtures.demoPractice(clock);
         new StaffAccounts(fixtures.jdbc()).staff(PeoplePagesHttpTests.STAFF, PeoplePagesHttpTests.PASSWORD);
         UUID call = sessions.openWebSession("web-" + UUID.randomUUID(), null, "caller-m", "de", null)
                 .id();

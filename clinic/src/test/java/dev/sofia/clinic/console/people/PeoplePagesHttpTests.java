@@ -12,6 +12,7 @@ import dev.sofia.clinic.patients.Patients;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
+import dev.sofia.clinic.support.FormSession;
 import dev.sofia.clinic.support.StaffAccounts;
 import java.net.http.HttpRequest;
 import java.time.Instant;
@@ -50,13 +51,13 @@ class PeoplePagesHttpTests {
     @Autowired
     CallMessages messages;
 
-    private StaffSession staff;
+    private FormSession staff;
 
     @BeforeEach
     void signIn() {
         fixtures.reset();
         new StaffAccounts(fixtures.jdbc()).staff(STAFF, PASSWORD);
-        staff = StaffSession.signIn(api, STAFF, PASSWORD);
+        staff = FormSession.signIn(api, STAFF, PASSWORD);
     }
 
     @Test
@@ -76,7 +77,7 @@ class PeoplePagesHttpTests {
             assertThat(page.header("Content-Type")).as(path).startsWith("text/html");
             assertThat(page.raw().body()).as(path).contains("Seite nicht gefunden");
         }
-        Api.Response done = staff.post("/console/messages", "/console/messages/" + unknown + "/done", Map.of());
+        Api.Response done = staff.postFrom("/console/messages", "/console/messages/" + unknown + "/done", Map.of());
         assertThat(done.status()).isEqualTo(404);
         assertThat(done.raw().body()).contains("Seite nicht gefunden");
     }
@@ -86,7 +87,7 @@ class PeoplePagesHttpTests {
         Patient before = patients.register(muster());
         String page = "/console/patients/" + before.id();
 
-        Api.Response refused = staff.post(
+        Api.Response refused = staff.postFrom(
                 page + "/edit",
                 page,
                 form("", "Muster", "2999-01-01", "12", "not-an-address", "Neue Notiz: lieber vormittags"));
@@ -104,8 +105,8 @@ class PeoplePagesHttpTests {
         assertThat(html).doesNotContain("id=\"lastName-error\"");
         assertThat(patients.find(before.id())).contains(before);
 
-        Api.Response saved =
-                staff.post(page + "/edit", page, form("Max", "Muster", "1980-11-24", "0171 2345678", "", "vormittags"));
+        Api.Response saved = staff.postFrom(
+                page + "/edit", page, form("Max", "Muster", "1980-11-24", "0171 2345678", "", "vormittags"));
         assertThat(saved.status()).isEqualTo(302);
         assertThat(saved.header("Location")).endsWith(page);
         Patient after = patients.find(before.id()).orElseThrow();
@@ -119,7 +120,7 @@ class PeoplePagesHttpTests {
         int before = fixtures.count("patients");
         Map<String, String> incomplete = form("", "Beispiel", "", "", "", "");
 
-        Api.Response refused = staff.post("/console/patients/new", "/console/patients", incomplete);
+        Api.Response refused = staff.postFrom("/console/patients/new", "/console/patients", incomplete);
         Api.Response viaApi = api.post("/api/patients", Api.json(Map.of("firstName", "", "lastName", "Beispiel")));
 
         assertThat(refused.status()).isEqualTo(422);
@@ -131,13 +132,13 @@ class PeoplePagesHttpTests {
 
         Map<String, String> tampered = form("Erika", "Beispiel", "1975-03-02", "", "", "");
         tampered.put("insurance", "GOLD");
-        Api.Response odd = staff.post("/console/patients/new", "/console/patients", tampered);
+        Api.Response odd = staff.postFrom("/console/patients/new", "/console/patients", tampered);
         assertThat(odd.status()).isEqualTo(422);
         assertThat(odd.raw().body()).contains("id=\"insurance-error\"");
         assertThat(fixtures.count("patients")).isEqualTo(before);
 
         tampered.put("insurance", "PRIVATE");
-        Api.Response created = staff.post("/console/patients/new", "/console/patients", tampered);
+        Api.Response created = staff.postFrom("/console/patients/new", "/console/patients", tampered);
         assertThat(created.status()).isEqualTo(302);
         assertThat(fixtures.count("patients")).isEqualTo(before + 1);
     }
@@ -213,11 +214,11 @@ class PeoplePagesHttpTests {
         CallMessage open = messages.create(new NewCallMessage(
                 null, null, CallMessage.Kind.CALLBACK, "Frau Weber", "030 1234567", "Rückruf wegen Termin", "de"));
 
-        Api.Response forged = staff.postRaw("/console/messages/" + open.id() + "/done", Map.of());
+        Api.Response forged = staff.postWithoutToken("/console/messages/" + open.id() + "/done", Map.of());
         assertThat(forged.status()).isEqualTo(403);
         assertThat(messages.find(open.id()).orElseThrow().status()).isEqualTo(CallMessage.Status.OPEN);
 
-        Api.Response done = staff.post("/console/messages", "/console/messages/" + open.id() + "/done", Map.of());
+        Api.Response done = staff.postFrom("/console/messages", "/console/messages/" + open.id() + "/done", Map.of());
         assertThat(done.status()).isEqualTo(302);
         CallMessage after = messages.find(open.id()).orElseThrow();
         assertThat(after.status()).isEqualTo(CallMessage.Status.DONE);

@@ -12,19 +12,12 @@ import dev.sofia.clinic.calls.CallRecords;
 import dev.sofia.clinic.calls.CallSessions;
 import dev.sofia.clinic.calls.NewCallMessage;
 import dev.sofia.clinic.calls.TranscriptLine.Speaker;
-import dev.sofia.clinic.demo.DemoSeed;
 import dev.sofia.clinic.patients.Patients;
-import dev.sofia.clinic.support.Api;
-import dev.sofia.clinic.support.CalendarFixtures;
-import dev.sofia.clinic.support.ClinicIntegrationTest;
 import dev.sofia.clinic.support.ConsoleBrowser;
-import dev.sofia.clinic.support.TestClock;
-import java.time.ZoneId;
+import dev.sofia.clinic.support.ConsoleBrowserTest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,19 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Every people page on a phone's screen and in English: nothing wider than the screen (wide
  * tables scroll inside their own box), and the page's own words in English.
  */
-@ClinicIntegrationTest
-class PeoplePagesPhoneBrowserTests {
-
-    private static ConsoleBrowser browser;
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    CalendarFixtures fixtures;
-
-    @Autowired
-    TestClock clock;
+class PeoplePagesPhoneBrowserTests extends ConsoleBrowserTest {
 
     @Autowired
     Patients patients;
@@ -61,21 +42,10 @@ class PeoplePagesPhoneBrowserTests {
 
     private final Map<String, String> pages = new LinkedHashMap<>();
 
-    @BeforeAll
-    static void launch() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
     @BeforeEach
     void aPracticeWithACallAndAMessage() {
         clock.reset();
-        fixtures.empty();
-        new DemoSeed(fixtures.jdbc(), clock, ZoneId.of("Europe/Berlin")).seed();
+        fixtures.demoPractice(clock);
         UUID becker = patients.findByPhone("+4930123456789").getFirst().id().value();
         CallSeeds seeds = new CallSeeds(sessions, fixtures.jdbc());
         UUID call = seeds.activePhoneCall("+4930123456789", clock.instant());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
+import dev.sofia.clinic.support.FormSession;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -124,8 +125,8 @@ class FirstAdminIntegrationTests {
                         .get("/api/doctors")
                         .status())
                 .isEqualTo(401);
-        new Browser(api).logIn("chefin@praxis.test", secret);
-        new Browser(api).logIn("chefin@praxis.test", secret + "x");
+        new FormSession(api).logIn("chefin@praxis.test", secret);
+        new FormSession(api).logIn("chefin@praxis.test", secret + "x");
 
         assertThat(output.getOut()).contains("Created the first admin chefin@praxis.test");
         assertThat(output.getAll()).doesNotContain(secret).doesNotContain(Api.ADMIN_PASSWORD);

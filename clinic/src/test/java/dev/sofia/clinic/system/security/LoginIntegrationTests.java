@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
+import dev.sofia.clinic.support.FormSession;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.List;
@@ -76,7 +77,7 @@ class LoginIntegrationTests {
 
     @Test
     void aFormLoginOpensASessionThatWorksTheApiWithItsCsrfToken() {
-        Browser browser = new Browser(api);
+        FormSession browser = new FormSession(api);
 
         Api.Response login = browser.logIn(email, PASSWORD);
 
@@ -120,7 +121,7 @@ class LoginIntegrationTests {
 
     @Test
     void aWrongPasswordShowsTheErrorAndOpensNoSession() {
-        Browser browser = new Browser(api);
+        FormSession browser = new FormSession(api);
 
         Api.Response login = browser.logIn(email, "not-the-password");
 
@@ -134,10 +135,10 @@ class LoginIntegrationTests {
 
     @Test
     void aLoginWithoutTheFormsCsrfTokenIsRefused() {
-        Browser browser = new Browser(api);
+        FormSession browser = new FormSession(api);
         browser.api().get("/login");
 
-        Api.Response login = browser.submitLogin("/login", Map.of("email", email, "password", PASSWORD));
+        Api.Response login = browser.postWithoutToken("/login", Map.of("email", email, "password", PASSWORD));
 
         assertThat(login.status()).isEqualTo(302);
         assertThat(login.header("Location")).endsWith("/login");
@@ -146,7 +147,7 @@ class LoginIntegrationTests {
 
     @Test
     void logoutEndsTheSession() {
-        Browser browser = new Browser(api);
+        FormSession browser = new FormSession(api);
         browser.logIn(email, PASSWORD);
         Api session = browser.api();
         assertThat(session.get("/api/doctors").status()).isEqualTo(200);

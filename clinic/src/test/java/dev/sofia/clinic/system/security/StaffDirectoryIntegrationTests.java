@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.ClinicIntegrationTest;
+import dev.sofia.clinic.support.StaffAccounts;
 import dev.sofia.clinic.system.InvalidInputException;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,14 +35,7 @@ class StaffDirectoryIntegrationTests {
 
     @BeforeEach
     void onlyTheTestAdmin() {
-        fixtures.jdbc()
-                .sql("delete from staff_users where email <> ?")
-                .param(Api.ADMIN_EMAIL)
-                .update();
-        fixtures.jdbc()
-                .sql("update staff_users set role = 'admin', active = true where email = ?")
-                .param(Api.ADMIN_EMAIL)
-                .update();
+        new StaffAccounts(fixtures.jdbc()).onlyTheTestAdmin();
         admin = directory.list().getFirst().id();
     }
 
