@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.sofia.agents.testkit.deepgram.FakeDeepgramServer;
 import dev.sofia.clinic.demo.DemoSeed;
+import dev.sofia.clinic.livekit.LiveKitClients;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.TestClock;
@@ -14,6 +15,7 @@ import dev.sofia.clinic.support.phone.CallerSpeech;
 import dev.sofia.clinic.support.phone.RtpListener;
 import dev.sofia.clinic.support.phone.Sipp;
 import dev.sofia.clinic.system.PhoneNumbers;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,6 +105,9 @@ class PhoneCallIntegrationTests {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    LiveKitClients clients;
+
     @BeforeEach
     void seedTheDemoPracticeOnTheRealClock() {
         // real time: LiveKit checks tokens against its own clock
@@ -188,6 +193,66 @@ class PhoneCallIntegrationTests {
         assertThat(output.getAll()).doesNotContain(MUSTERMANN.substring(3));
     }
 
+    /**
+     * Calls Sofia must not take: to a number the practice does not have, and to its number from
+     * an address its carrier connection does not allow. livekit-sip refuses both before LiveKit
+     * sees them — no room, so no agent and no call session — and counts them.
+     */
+    @Test
+    void callsToAnUnknownNumberOrFromAnAddressNotAllowedAreRefused(@TempDir Path dir) throws Exception {
+        provision();
+        double refusedBefore = refusedInvites();
+
+        refusedCall(dir, "unknown-number", "127.0.0.1", "+4930000000");
+        refusedCall(dir, "foreign-address", "127.0.0.2", PRACTICE_NUMBER);
+
+        await(
+                "livekit-sip counted both refusals",
+                () -> refusedInvites() >= refusedBefore + 2 ? true : null,
+                () -> (livekit.sip().output() + livekit.sip().metrics())
+                        .lines()
+                        .filter(line -> line.contains("Closing inbound call") || line.startsWith("livekit_sip_calls"))
+                        .map(line -> line.length() > 900 ? line.substring(0, 900) : line)
+                        .toList()
+                        .toString());
+        assertThat(LiveKitClients.require("list rooms", clients.rooms().listRooms()))
+                .as("rooms in LiveKit")
+                .isEmpty();
+        assertThat(Api.list(api.get("/api/calls").json().get("calls"))).isEmpty();
+    }
+
+    private void refusedCall(Path dir, String name, String from, String called) throws Exception {
+        Path callDir = Files.createDirectory(dir.resolve(name));
+        try (Sipp carrier = Sipp.start(
+                "carrier-call-refused.xml",
+                livekit.sip().config().sipAddress(),
+                from,
+                callDir,
+                Map.of("caller", MUSTERMANN, "called", called),
+                1,
+                1)) {
+            assertThat(carrier.await(Duration.ofMinutes(1)))
+                    .as(carrier.diagnosis())
+                    .isNotEqualTo(-1);
+            assertThat(carrier.messages()).doesNotContain("SIP/2.0 200 OK");
+        }
+    }
+
+    /**
+     * livekit_sip_calls_terminated with result client_error: the calls livekit-sip refused (v1.8.0
+     * counts a dropped "flood" call there, not in invite_error, and its invite_accepted counts
+     * every INVITE it looked up, refused or not).
+     */
+    private static double refusedInvites() {
+        return livekit.sip()
+                .metrics()
+                .lines()
+                .filter(line ->
+                        line.startsWith("livekit_sip_calls_terminated{") && line.contains("result=\"client_error\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     private void provision() {
         Api.Response connection = api.post(
                 "/api/telephony/connections",
@@ -225,6 +290,11 @@ class PhoneCallIntegrationTests {
     }
 
     private static <T> T await(String what, Supplier<@Nullable T> probe) throws InterruptedException {
+        return await(what, probe, () -> "");
+    }
+
+    private static <T> T await(String what, Supplier<@Nullable T> probe, Supplier<String> diagnosis)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (true) {
             T value = probe.get();
@@ -232,7 +302,7 @@ class PhoneCallIntegrationTests {
                 return value;
             }
             if (Instant.now().isAfter(deadline)) {
-                fail("gave up waiting until " + what + " after " + PATIENCE);
+                fail("gave up waiting until " + what + " after " + PATIENCE + " " + diagnosis.get());
             }
             Thread.sleep(200);
         }

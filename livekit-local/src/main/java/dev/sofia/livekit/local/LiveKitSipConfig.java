@@ -18,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param rtpPortStart first RTP port (UDP)
  * @param rtpPortEnd last RTP port
  * @param healthPort {@code GET /} answers 200 while the service is healthy
+ * @param prometheusPort {@code GET /metrics}: livekit-sip's Prometheus metrics (e.g. {@code
+ *     livekit_sip_invite_error_total} by reason)
  */
 public record LiveKitSipConfig(
         String apiKey,
@@ -27,7 +29,8 @@ public record LiveKitSipConfig(
         int sipPort,
         int rtpPortStart,
         int rtpPortEnd,
-        int healthPort) {
+        int healthPort,
+        int prometheusPort) {
 
     /** RTP ports per config: two per call leg is plenty for the tests' 20 concurrent calls. */
     private static final int RTP_PORTS = 60;
@@ -45,6 +48,7 @@ public record LiveKitSipConfig(
                 FreePorts.tcp(),
                 rtp[0],
                 rtp[1],
+                FreePorts.tcp(),
                 FreePorts.tcp());
     }
 
@@ -52,7 +56,15 @@ public record LiveKitSipConfig(
     public LiveKitSipConfig withFreshPorts() {
         int[] rtp = FreePorts.udpRange(RTP_PORTS);
         return new LiveKitSipConfig(
-                apiKey, apiSecret, wsUrl, redisAddress, FreePorts.tcp(), rtp[0], rtp[1], FreePorts.tcp());
+                apiKey,
+                apiSecret,
+                wsUrl,
+                redisAddress,
+                FreePorts.tcp(),
+                rtp[0],
+                rtp[1],
+                FreePorts.tcp(),
+                FreePorts.tcp());
     }
 
     /** The config file's content. */
@@ -65,6 +77,7 @@ public record LiveKitSipConfig(
         config.put("sip_port", sipPort);
         config.put("rtp_port", rtpPortStart + "-" + rtpPortEnd);
         config.put("health_port", healthPort);
+        config.put("prometheus_port", prometheusPort);
         // loopback only: listen there, announce it in SIP and SDP, never ask STUN for a public address
         config.put("listen_ip", "127.0.0.1");
         config.put("use_external_ip", false);

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * health endpoint answers 200, which it does once it has connected to Redis and registered its
  * psrpc handlers there — what livekit-server needs to hand it SIP work.
  *
- * <p>livekit-sip v1.8.0 binds its health port and its RTP ports on all interfaces (not
+ * <p>livekit-sip v1.8.0 binds its health, metrics and RTP ports on all interfaces (not
  * configurable); SIP itself listens on {@code listen_ip} (127.0.0.1 in {@link LiveKitSipConfig}).
  */
 public final class LiveKitSipProcess implements AutoCloseable {
@@ -149,6 +149,23 @@ public final class LiveKitSipProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        }
+    }
+
+    /** Its Prometheus metrics as text ({@link LiveKitSipConfig#prometheusPort()}). */
+    public String metrics() {
+        try (HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + config().prometheusPort() + "/metrics"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("livekit-sip's metrics did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -41,6 +41,21 @@ public final class Sipp implements AutoCloseable {
      */
     public static Sipp start(
             String scenario, String target, Path dir, Map<String, String> variables, int calls, int concurrent) {
+        return start(scenario, target, "127.0.0.1", dir, variables, calls, concurrent);
+    }
+
+    /**
+     * Like {@link #start(String, String, Path, Map, int, int)}, SIPp bound to {@code localIp} (any
+     * address of 127.0.0.0/8 works on Linux: a carrier whose address is not the allowed one).
+     */
+    public static Sipp start(
+            String scenario,
+            String target,
+            String localIp,
+            Path dir,
+            Map<String, String> variables,
+            int calls,
+            int concurrent) {
         if (!Files.isExecutable(Path.of(BINARY))) {
             throw new IllegalStateException(
                     "sipp not found at " + BINARY + "; scripts/test.sh installs it (apt sip-tester)");
@@ -59,9 +74,9 @@ public final class Sipp implements AutoCloseable {
                     "-sf",
                     file.toString(),
                     "-i",
-                    "127.0.0.1",
+                    localIp,
                     "-mi",
-                    "127.0.0.1",
+                    localIp,
                     "-p",
                     Integer.toString(FreePorts.udp()),
                     "-mp",
