@@ -12,6 +12,7 @@ import dev.sofia.clinic.support.TestClock;
 import dev.sofia.clinic.support.livekit.LiveKitIntegrationTest;
 import dev.sofia.clinic.support.livekit.LiveKitServerExtension;
 import dev.sofia.clinic.support.phone.CallerSpeech;
+import dev.sofia.clinic.support.phone.PhonePractice;
 import dev.sofia.clinic.support.phone.RtpListener;
 import dev.sofia.clinic.support.phone.Sipp;
 import dev.sofia.clinic.system.PhoneNumbers;
@@ -66,10 +67,9 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PhoneCallIntegrationTests {
 
-    static final String PRACTICE_NUMBER = "+4930901820";
-    static final String MAIN_LINE = "+4930901829";
-    /** Max Mustermann's number in the demo practice. */
-    static final String MUSTERMANN = "+4915112345678";
+    static final String PRACTICE_NUMBER = PhonePractice.NUMBER;
+    static final String MAIN_LINE = PhonePractice.MAIN_LINE;
+    static final String MUSTERMANN = PhonePractice.MUSTERMANN;
 
     private static final String DEEPGRAM_KEY = "dg-test-key";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -126,7 +126,7 @@ class PhoneCallIntegrationTests {
     @Order(2)
     void sofiaAnswersRecognisesTheCallerAndTransfersToTheMainLine(@TempDir Path dir, CapturedOutput output)
             throws Exception {
-        provision();
+        PhonePractice.provision(api);
         CallerSpeech.ulaw(
                 "Bitte verbinden Sie mich mit der Praxis.", "de", Duration.ofSeconds(7), dir.resolve("speech.ulaw"));
 
@@ -208,7 +208,7 @@ class PhoneCallIntegrationTests {
     @Test
     @Order(1)
     void callsToAnUnknownNumberOrFromAnAddressNotAllowedAreRefused(@TempDir Path dir) throws Exception {
-        provision();
+        PhonePractice.provision(api);
         double refusedBefore = refusedInvites();
 
         refusedCall(dir, "unknown-number", "127.0.0.1", "+4930000000");
@@ -259,34 +259,6 @@ class PhoneCallIntegrationTests {
                         line.startsWith("livekit_sip_calls_terminated{") && line.contains("result=\"client_error\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
-    }
-
-    private void provision() {
-        Api.Response connection = api.post(
-                "/api/telephony/connections",
-                Api.json(Map.of(
-                        "name", "Carrier (SIPp)",
-                        "carrier", "generic",
-                        "inbound", Map.of("allowedAddresses", java.util.List.of("127.0.0.1")))));
-        assertThat(connection.status()).as(connection.raw().body()).isEqualTo(201);
-        Api.Response number = api.post(
-                "/api/telephony/numbers",
-                TelephonySyncIntegrationTests.numberBody(
-                        connection.json().get("id").asString(), PRACTICE_NUMBER, "Praxis"));
-        assertThat(number.status()).as(number.raw().body()).isEqualTo(201);
-        Api.Response route = api.post(
-                "/api/telephony/routes",
-                Api.json(Map.of(
-                        "phoneNumberId", number.json().get("id").asString(), "language", "de", "enabled", true)));
-        assertThat(route.status()).as(route.raw().body()).isEqualTo(201);
-        Api.Response target = api.post(
-                "/api/telephony/transfer-targets",
-                Api.json(Map.of("kind", "main", "number", MAIN_LINE, "label", "Empfang")));
-        assertThat(target.status()).as(target.raw().body()).isEqualTo(201);
-        JsonNode synced = api.get("/api/telephony/connections/"
-                        + connection.json().get("id").asString())
-                .json();
-        assertThat(synced.at("/sync/status").asString()).as(synced.toString()).isEqualTo("synced");
     }
 
     private UUID patient(String lastName) {

@@ -36,7 +36,8 @@ public final class Sipp implements AutoCloseable {
      * Starts SIPp with scenario {@code scenario} (a resource name under {@code sipp/}), calling
      * {@code target} ({@code host:port}) {@code calls} times, at most {@code concurrent} at once.
      *
-     * @param dir a private directory: the scenario is copied there, audio it plays must be there
+     * @param dir a private directory: the scenario is copied there, audio it plays must be there,
+     *     and a {@code calls.csv} there is passed as the per-call injection file ({@code -inf})
      * @param variables {@code -set} values the scenario declares as globals
      */
     public static Sipp start(
@@ -100,6 +101,11 @@ public final class Sipp implements AutoCloseable {
                     "-trace_logs",
                     "-log_file",
                     dir.resolve("actions.log").toString()));
+            Path injection = dir.resolve("calls.csv");
+            if (Files.exists(injection)) {
+                // one line per call (SEQUENTIAL), read as [field0] … in the scenario
+                command.addAll(List.of("-inf", injection.toString()));
+            }
             for (Map.Entry<String, String> variable : new LinkedHashMap<>(variables).entrySet()) {
                 command.addAll(List.of("-set", variable.getKey(), variable.getValue()));
             }
