@@ -80,13 +80,17 @@ class PhoneCallIntegrationTests {
 
     /**
      * The recogniser hears the whole call from its start (livekit-sip sends silence too); the
-     * stand-in lays the words out on that timeline where the caller says them: after 7 s of
-     * silence, about 2.5 s of speech.
+     * stand-in lays the words out on that timeline where the caller says them (set per call, see
+     * {@link #SILENCE_FIRST}).
      */
-    static final FakeDeepgramServer deepgram = FakeDeepgramServer.start(DEEPGRAM_KEY)
-            .utterances("Bitte verbinden Sie mich mit der Praxis.")
-            .startAfter(Duration.ofSeconds(7))
-            .timing(Duration.ofMillis(2500), Duration.ofMillis(500));
+    static final FakeDeepgramServer deepgram =
+            FakeDeepgramServer.start(DEEPGRAM_KEY).utterances("Bitte verbinden Sie mich mit der Praxis.");
+
+    /** The caller is silent while Sofia greets, then speaks. */
+    private static final Duration SILENCE_FIRST = Duration.ofSeconds(7);
+
+    /** Deepgram's final result comes once the speaker has paused (endpointing 300 ms), not before. */
+    private static final Duration ENDPOINTING = Duration.ofMillis(400);
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
@@ -127,8 +131,12 @@ class PhoneCallIntegrationTests {
     void sofiaAnswersRecognisesTheCallerAndTransfersToTheMainLine(@TempDir Path dir, CapturedOutput output)
             throws Exception {
         PhonePractice.provision(api);
-        CallerSpeech.ulaw(
-                "Bitte verbinden Sie mich mit der Praxis.", "de", Duration.ofSeconds(7), dir.resolve("speech.ulaw"));
+        Path speech = CallerSpeech.ulaw(
+                "Bitte verbinden Sie mich mit der Praxis.", "de", SILENCE_FIRST, dir.resolve("speech.ulaw"));
+        // the words end where the caller's audio ends (8000 µ-law bytes a second), as a real
+        // recogniser's final result would: earlier, and Sofia would answer into the caller's speech
+        Duration spoken = Duration.ofMillis(Files.size(speech) / 8).minus(SILENCE_FIRST);
+        deepgram.startAfter(SILENCE_FIRST).timing(spoken.plus(ENDPOINTING), Duration.ofMillis(500));
 
         try (RtpListener ear = RtpListener.start();
                 Sipp carrier = Sipp.start(
