@@ -44,6 +44,42 @@ ensure_go_tool() {
   exec {lock_fd}>&-
 }
 
+# Builds a Go command from a module version the proxy serves, for modules `go install m@v` refuses:
+# `go install` asks the proxy for the module's version list (to look up deprecations), and the
+# proxy answers 403 for github.com/livekit/sip's list while serving its tagged versions. So the
+# module is downloaded at that exact version (its own go.mod and go.sum pin every dependency) and
+# built in a writable copy. Same marker and lock as ensure_go_tool.
+ensure_go_module_build() {
+  local name=$1 module=$2 version=$3 package=$4 lock_fd
+  local marker="$SOFIA_TOOLS_BIN/.$name.version"
+  if [[ -x $SOFIA_TOOLS_BIN/$name && -f $marker && $(<"$marker") == "$module@$version" ]]; then
+    return 0
+  fi
+  if ! command -v go >/dev/null 2>&1; then
+    echo "error: $name needs Go to build ($module@$version); install Go and put it on PATH" >&2
+    return 1
+  fi
+  mkdir -p "$SOFIA_TOOLS_BIN"
+  exec {lock_fd}>"$SOFIA_TOOLS_BIN/.$name.lock"
+  flock "$lock_fd"
+  if [[ -x $SOFIA_TOOLS_BIN/$name && -f $marker && $(<"$marker") == "$module@$version" ]]; then
+    exec {lock_fd}>&-
+    return 0
+  fi
+  echo "Building $name from $module@$version (once; cached in $SOFIA_TOOLS_BIN)" >&2
+  local scratch dir
+  scratch=$(mktemp -d)
+  # `go mod download` needs no main module; run it from the empty scratch directory
+  dir=$(cd "$scratch" && go mod download -json "$module@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  cp -r "$dir" "$scratch/src"
+  chmod -R u+w "$scratch/src"
+  (cd "$scratch/src" && go build -trimpath -o "$scratch/$name" "$package")
+  mv "$scratch/$name" "$SOFIA_TOOLS_BIN/$name"
+  rm -rf "$scratch"
+  echo "$module@$version" >"$marker"
+  exec {lock_fd}>&-
+}
+
 case ":$PATH:" in
   *":$SOFIA_TOOLS_BIN:"*) ;;
   *) export PATH="$SOFIA_TOOLS_BIN:$PATH" ;;
@@ -75,6 +111,11 @@ SOFIA_VENV=${SOFIA_VENV:-$HOME/.cache/sofia/venv}
 export SOFIA_VENV
 LIVEKIT_PYTHON_PACKAGES=(livekit==1.2.0 livekit-api==1.2.2)
 ACTIONLINT_MODULE=github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+# LiveKit SIP v1.8.0: the newest tag the Go module proxy serves (v1.8.1 and later, v1.11.0 that
+# deploy/compose.yaml runs among them, are 403 there). It speaks livekit-server v1.13.5's psrpc
+# (v0.7.2, the same version both require) over the shared Redis.
+LIVEKIT_SIP_MODULE=github.com/livekit/sip
+LIVEKIT_SIP_VERSION=v1.8.0
 ensure_test_peers() {
   # Chromium for the voice widget's browser tests (Playwright drives it; Playwright's own browser
   # downloads are switched off, see PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD above).
@@ -86,6 +127,11 @@ ensure_test_peers() {
   # scripts with shellcheck when it is on PATH.
   ensure_go_tool actionlint "$ACTIONLINT_MODULE"
   ensure_apt_packages shellcheck
+  # Phone calls end to end (clinic's phone tests): LiveKit SIP between a SIP caller and
+  # livekit-server, and SIPp (Debian's package sip-tester) as the carrier. livekit-sip links Opus,
+  # Opus files and SoX's resampler through cgo (pkg-config finds them).
+  ensure_apt_packages pkg-config gcc libc6-dev libopus-dev libopusfile-dev libsoxr-dev sip-tester
+  CGO_ENABLED=1 ensure_go_module_build livekit-sip "$LIVEKIT_SIP_MODULE" "$LIVEKIT_SIP_VERSION" ./cmd/livekit-sip
   local marker="$SOFIA_VENV/.sofia-packages"
   if [[ -x $SOFIA_VENV/bin/python && -f $marker && $(<"$marker") == "${LIVEKIT_PYTHON_PACKAGES[*]}" ]]; then
     return 0

@@ -85,6 +85,14 @@ public class CallRecords {
         jdbc.sql("update call_sessions set outcome = ?, summary = ? where id = ?")
                 .params(next.dbValue(), nextSummary, callSessionId)
                 .update();
+        if (outcome == CallOutcome.TRANSFERRED
+                && session.channel() == CallChannel.PHONE
+                && session.status() == CallStatus.ENDED) {
+            // The caller's leg ended (its webhook came first) because of this transfer.
+            jdbc.sql("update call_sessions set end_reason = ? where id = ?")
+                    .params(WebhookTransitions.TRANSFERRED, callSessionId)
+                    .update();
+        }
     }
 
     /**

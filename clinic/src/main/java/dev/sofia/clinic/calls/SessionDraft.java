@@ -72,6 +72,11 @@ final class SessionDraft {
         return original.direction();
     }
 
+    @Nullable
+    CallOutcome outcome() {
+        return original.outcome();
+    }
+
     CallSession toSession() {
         CallSession o = original;
         return new CallSession(

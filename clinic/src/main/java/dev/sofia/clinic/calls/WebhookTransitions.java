@@ -30,6 +30,8 @@ final class WebhookTransitions {
     static final String CALLER_LEFT = "caller-left";
     static final String ROOM_FINISHED_REASON = "room-finished";
     static final String NO_CALLER = "no-caller";
+    /** A phone caller Sofia put through to the practice (SIP REFER): LiveKit only says they left. */
+    static final String TRANSFERRED = "transferred";
 
     static final String SIP_CALL_ID = "sip.callID";
     static final String SIP_TRUNK_ID = "sip.trunkID";
@@ -122,7 +124,11 @@ final class WebhookTransitions {
         }
         recordCaller(s, p, region);
         Instant joinedAt = joinedAt(p, at);
-        String reason = leftReason(p);
+        // after a transfer the carrier drops the leg to LiveKit, which LiveKit reports as an
+        // ordinary departure; the transfer (recorded first, CallRecords) is the real reason
+        String reason = p.getKind() == ParticipantInfo.Kind.SIP && s.outcome() == CallOutcome.TRANSFERRED
+                ? TRANSFERRED
+                : leftReason(p);
         switch (s.status) {
             case RINGING, ACTIVE -> {
                 s.status = CallStatus.ENDED;

@@ -6,6 +6,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Free loopback ports, found by binding port 0 and releasing it. Another process could take the
@@ -32,5 +33,29 @@ public final class FreePorts {
         } catch (IOException e) {
             throw new UncheckedIOException("no free UDP port on loopback", e);
         }
+    }
+
+    /**
+     * A run of {@code count} consecutive UDP ports, each free on every interface at the time of
+     * the check, starting at an even port (RTP's convention). For programs that bind a range
+     * themselves (livekit-sip's RTP ports bind the wildcard address, so that is what is checked).
+     */
+    public static int[] udpRange(int count) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int start = 20_000 + 2 * random.nextInt(15_000);
+            boolean free = true;
+            for (int port = start; free && port < start + count; port++) {
+                try (DatagramSocket socket = new DatagramSocket(port)) {
+                    free = socket.isBound();
+                } catch (IOException taken) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return new int[] {start, start + count - 1};
+            }
+        }
+        throw new IllegalStateException("no run of " + count + " free UDP ports found");
     }
 }

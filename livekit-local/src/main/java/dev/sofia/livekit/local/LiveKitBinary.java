@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
-/** Finds the livekit-server binary that scripts/setup.sh installs. */
+/** Finds the livekit-server (or livekit-sip) binary that scripts/setup.sh installs. */
 public final class LiveKitBinary {
 
     private static final String NAME = "livekit-server";
@@ -24,21 +24,26 @@ public final class LiveKitBinary {
      * names the place where it should be.
      */
     public static Path locate(@Nullable String configured) {
+        return locate(NAME, configured);
+    }
+
+    /** {@link #locate(String)} for another of setup.sh's tools, e.g. {@code livekit-sip}. */
+    public static Path locate(String name, @Nullable String configured) {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
         List<Path> candidates = new ArrayList<>();
         String toolsBin = System.getenv("SOFIA_TOOLS_BIN");
         if (toolsBin != null && !toolsBin.isBlank()) {
-            candidates.add(Path.of(toolsBin, NAME));
+            candidates.add(Path.of(toolsBin, name));
         }
-        Path setupLocation = Path.of(System.getProperty("user.home"), ".cache", "sofia", "bin", NAME);
+        Path setupLocation = Path.of(System.getProperty("user.home"), ".cache", "sofia", "bin", name);
         candidates.add(setupLocation);
         String path = System.getenv("PATH");
         if (path != null) {
             for (String dir : path.split(File.pathSeparator)) {
                 if (!dir.isBlank()) {
-                    candidates.add(Path.of(dir, NAME));
+                    candidates.add(Path.of(dir, name));
                 }
             }
         }

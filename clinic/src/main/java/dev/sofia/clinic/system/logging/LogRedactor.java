@@ -44,14 +44,16 @@ public final class LogRedactor {
     /**
      * A phone number candidate: starts with '+' (E.164), or a national trunk '0' (maybe as
      * "(030)"), then digit groups joined by one space, '-' or '/'. Possessive quantifiers: no
-     * backtracking. It must not be glued to a word, a decimal, a date part or a UUID group on
-     * either side; digit count and date shape are checked in code.
+     * backtracking. It must not be glued to a letter or digit, a decimal, a date part or a UUID
+     * group on either side; an underscore is a boundary, since LiveKit names phone rooms and SIP
+     * participants {@code call-_+4930…_abc} and {@code sip_+4930…}. Digit count and date shape are
+     * checked in code.
      */
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w\\-/.+])"
+    private static final Pattern PHONE = Pattern.compile("(?<![A-Za-z0-9\\-/.+])"
             + "(?:\\+|(?=\\(?0))"
             + "\\(?\\d++\\)?+"
             + "(?:[ \\-/]?+\\(?+\\d++\\)?+)*+"
-            + "(?![\\w]|[\\-/.:]\\w)");
+            + "(?![A-Za-z0-9]|[\\-/.:]\\w)");
 
     private static final Pattern DATE_SHAPE = Pattern.compile("\\d{1,4}([-/])\\d{1,2}\\1\\d{1,4}");
 

@@ -3,6 +3,8 @@ package dev.sofia.clinic.support.livekit;
 import dev.sofia.livekit.local.FreePorts;
 import dev.sofia.livekit.local.LiveKitProcess;
 import dev.sofia.livekit.local.LiveKitServerConfig;
+import dev.sofia.livekit.local.LiveKitSipConfig;
+import dev.sofia.livekit.local.LiveKitSipProcess;
 import dev.sofia.livekit.local.RedisProcess;
 import dev.sofia.livekit.local.SelfSignedCertificate;
 import java.io.IOException;
@@ -45,7 +47,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * }</pre>
  *
  * {@link #withRedis()} also starts a Redis and connects the server to it, which LiveKit's SIP API
- * needs. {@link #withTurnTls()} turns on the server's embedded TURN server over TLS.
+ * needs. {@link #withSip()} also starts livekit-sip beside it, sharing that Redis, so SIP callers
+ * (SIPp) can call in. {@link #withTurnTls()} turns on the server's embedded TURN server over TLS.
  */
 public final class LiveKitServerExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -55,23 +58,31 @@ public final class LiveKitServerExtension implements BeforeAllCallback, AfterAll
 
     private final boolean redis;
     private final boolean turnTls;
+    private final boolean sip;
     private @Nullable RedisProcess redisProcess;
+    private @Nullable LiveKitSipProcess sipProcess;
     private @Nullable LiveKitProcess server;
     private @Nullable Path turnDir;
     private @Nullable SelfSignedCertificate turnCertificate;
 
-    private LiveKitServerExtension(LiveKitServerConfig config, boolean redis, boolean turnTls) {
+    private LiveKitServerExtension(LiveKitServerConfig config, boolean redis, boolean turnTls, boolean sip) {
         this.config = config;
         this.redis = redis;
         this.turnTls = turnTls;
+        this.sip = sip;
     }
 
     public static LiveKitServerExtension withWebhooksToApp() {
-        return new LiveKitServerExtension(LiveKitServerConfig.onFreePorts(), false, false);
+        return new LiveKitServerExtension(LiveKitServerConfig.onFreePorts(), false, false, false);
     }
 
     public LiveKitServerExtension withRedis() {
-        return new LiveKitServerExtension(config, true, turnTls);
+        return new LiveKitServerExtension(config, true, turnTls, sip);
+    }
+
+    /** With Redis and livekit-sip (LiveKit SIP) sharing it, on loopback: phone calls can come in. */
+    public LiveKitServerExtension withSip() {
+        return new LiveKitServerExtension(config, true, turnTls, true);
     }
 
     /**
@@ -84,7 +95,7 @@ public final class LiveKitServerExtension implements BeforeAllCallback, AfterAll
      * such an address.
      */
     public LiveKitServerExtension withTurnTls() {
-        return new LiveKitServerExtension(config, redis, true);
+        return new LiveKitServerExtension(config, redis, true, sip);
     }
 
     @Override
@@ -105,10 +116,16 @@ public final class LiveKitServerExtension implements BeforeAllCallback, AfterAll
         }
         server = LiveKitProcess.start(effective);
         config = server.config();
+        if (sip && redisProcess != null) {
+            sipProcess = LiveKitSipProcess.start(LiveKitSipConfig.forServer(config, redisProcess.address()));
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
+        if (sipProcess != null) {
+            sipProcess.close();
+        }
         if (server != null) {
             server.close();
         }
@@ -146,6 +163,14 @@ public final class LiveKitServerExtension implements BeforeAllCallback, AfterAll
             throw new IllegalStateException("no TURN/TLS: use withTurnTls(); the certificate is made in beforeAll");
         }
         return turnCertificate;
+    }
+
+    /** The running livekit-sip ({@link #withSip()} only). */
+    public LiveKitSipProcess sip() {
+        if (sipProcess == null) {
+            throw new IllegalStateException("no livekit-sip: use withSip(); it starts in beforeAll");
+        }
+        return sipProcess;
     }
 
     /** The running server (for its output when a test fails). */

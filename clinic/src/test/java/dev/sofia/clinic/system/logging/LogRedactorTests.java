@@ -81,6 +81,15 @@ class LogRedactorTests {
         assertThat(LogRedactor.redact(input)).isEqualTo(input);
     }
 
+    /** LiveKit's names for a phone call's room and its caller carry the number between underscores. */
+    @Test
+    void masksNumbersInLiveKitRoomAndParticipantNames() {
+        assertThat(LogRedactor.redact("joined room call-_+4915112345678_QSh4LhtA7ZXB as sip_+4915112345678"))
+                .doesNotContain("4915112345678")
+                .startsWith("joined room call-_")
+                .contains("678_QSh4LhtA7ZXB");
+    }
+
     @Test
     void isIdempotent() {
         String once = LogRedactor.redact("password=x +4915112345678 Bearer abc " + JWT);

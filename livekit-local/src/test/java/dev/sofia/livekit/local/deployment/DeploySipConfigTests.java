@@ -8,11 +8,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * deploy/sip.yaml against livekit-sip's own config struct. livekit-sip is not installed on the
- * build machines yet (the telephony tests will bring it), and it parses its file leniently
+ * deploy/sip.yaml against livekit-sip's own config struct. livekit-sip parses its file leniently
  * (unknown keys are ignored), so a misspelt key would silently fall back to a default: the file's
  * keys are checked against the yaml tags of {@code Config} in github.com/livekit/sip v1.11.0,
- * pkg/config/config.go, the version compose.yaml runs.
+ * pkg/config/config.go, the version compose.yaml runs. That the file runs is
+ * DeploySipConfigIntegrationTests' part, with the v1.8.0 that setup.sh builds (the module proxy
+ * serves no newer tag; v1.8.0's config has the same keys).
  */
 class DeploySipConfigTests {
 

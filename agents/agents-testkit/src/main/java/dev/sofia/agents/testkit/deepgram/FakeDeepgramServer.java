@@ -46,6 +46,7 @@ public final class FakeDeepgramServer implements AutoCloseable {
     private volatile List<String> utterances = List.of();
     private volatile Duration speech = Duration.ofSeconds(1);
     private volatile Duration pause = Duration.ofMillis(500);
+    private volatile Duration lead = Duration.ZERO;
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration handshakeDelay = Duration.ZERO;
 
@@ -77,6 +78,15 @@ public final class FakeDeepgramServer implements AutoCloseable {
     public FakeDeepgramServer timing(Duration utterance, Duration pauseAfter) {
         this.speech = utterance;
         this.pause = pauseAfter;
+        return this;
+    }
+
+    /**
+     * How much audio passes before the first utterance begins (default 0): e.g. a phone caller
+     * who is silent while the agent greets, whose stream carries that silence.
+     */
+    public FakeDeepgramServer startAfter(Duration silence) {
+        this.lead = silence;
         return this;
     }
 
@@ -166,7 +176,14 @@ public final class FakeDeepgramServer implements AutoCloseable {
             FakeDeepgramSession session = new FakeDeepgramSession(query, requestId);
             int connection = request.getConnectionIndex();
             ListenSocket socket = new ListenSocket(
-                    session, utterances, speech, pause, latency, faults.poll(), ws -> server.drop(connection, ws));
+                    session,
+                    utterances,
+                    speech,
+                    pause,
+                    lead,
+                    latency,
+                    faults.poll(),
+                    ws -> server.drop(connection, ws));
             sessions.add(session);
             sockets.add(socket);
             return new MockResponse.Builder()

@@ -21,6 +21,7 @@ public final class FakeDeepgramSession {
     private final Map<String, List<String>> query;
     private final String requestId;
     private final AtomicLong audioBytes = new AtomicLong();
+    private final AtomicInteger loudestSample = new AtomicInteger();
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final CountDownLatch ended = new CountDownLatch(1);
     private final AtomicInteger closeCode = new AtomicInteger(-1);
@@ -55,6 +56,15 @@ public final class FakeDeepgramSession {
         return audioBytes.get();
     }
 
+    /**
+     * The largest absolute sample value received so far, reading the audio as 16-bit little-endian
+     * PCM ({@code encoding=linear16}, what Sofia sends): 0 for pure silence, thousands for speech.
+     * The fake's transcripts do not depend on the audio; this shows that sound did arrive.
+     */
+    public int loudestSample() {
+        return loudestSample.get();
+    }
+
     /** The text messages received, as sent. */
     public List<String> messages() {
         return List.copyOf(messages);
@@ -86,8 +96,14 @@ public final class FakeDeepgramSession {
         return "true".equals(param(name));
     }
 
-    long addAudio(int bytes) {
-        return audioBytes.addAndGet(bytes);
+    long addAudio(byte[] pcm) {
+        int loudest = 0;
+        for (int i = 0; i + 1 < pcm.length; i += 2) {
+            loudest = Math.max(loudest, Math.abs((short) ((pcm[i] & 0xFF) | (pcm[i + 1] << 8))));
+        }
+        int peak = loudest;
+        loudestSample.accumulateAndGet(peak, Math::max);
+        return audioBytes.addAndGet(pcm.length);
     }
 
     JsonNode addMessage(String text) {

@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The server side of one streaming connection. Scripted utterances are laid out on the audio
- * timeline one after another ({@code speech} long, {@code pause} apart); as the received audio
+ * timeline one after another ({@code speech} long, {@code pause} apart, the first {@code lead}
+ * in); as the received audio
  * passes an utterance's marks the socket answers: {@code SpeechStarted} 100 ms in, an interim result
  * with the first half of the words half-way, the final result ({@code speech_final} unless
  * endpointing is off) and {@code UtteranceEnd} (if asked for) at its end. {@code Finalize} and {@code CloseStream} finish the utterance in
@@ -31,6 +32,7 @@ final class ListenSocket extends WebSocketListener {
     private final List<String> utterances;
     private final double speech;
     private final double pause;
+    private final double lead;
     private final long latencyNanos;
     private final @Nullable Fault fault;
     private final Consumer<WebSocket> drop;
@@ -47,6 +49,7 @@ final class ListenSocket extends WebSocketListener {
             List<String> utterances,
             Duration speech,
             Duration pause,
+            Duration lead,
             Duration latency,
             @Nullable Fault fault,
             Consumer<WebSocket> drop) {
@@ -54,6 +57,7 @@ final class ListenSocket extends WebSocketListener {
         this.utterances = List.copyOf(utterances);
         this.speech = speech.toNanos() / 1e9;
         this.pause = pause.toNanos() / 1e9;
+        this.lead = lead.toNanos() / 1e9;
         this.latencyNanos = latency.toNanos();
         this.fault = fault;
         this.drop = drop;
@@ -63,7 +67,7 @@ final class ListenSocket extends WebSocketListener {
 
     @Override
     public void onMessage(WebSocket socket, ByteString bytes) {
-        long total = session.addAudio(bytes.size());
+        long total = session.addAudio(bytes.toByteArray());
         if (failed) {
             return;
         }
@@ -110,7 +114,7 @@ final class ListenSocket extends WebSocketListener {
 
     /** Sends the current utterance's next mark if the audio reached it; true if it did. */
     private boolean advance(WebSocket socket, double heard) {
-        double start = current * (speech + pause);
+        double start = lead + current * (speech + pause);
         switch (stage) {
             case 0 -> {
                 if (heard < start + 0.1) {
@@ -163,14 +167,14 @@ final class ListenSocket extends WebSocketListener {
     }
 
     private String result(List<Word> words, double duration, boolean isFinal, boolean speechFinal, boolean flushed) {
-        double start = current * (speech + pause);
+        double start = lead + current * (speech + pause);
         return DeepgramMessages.results(
                 session.requestId(), model, words, start, duration, isFinal, speechFinal, flushed);
     }
 
     private List<Word> words(int utterance) {
         String[] texts = utterances.get(utterance).trim().split("\\s+");
-        double start = utterance * (speech + pause);
+        double start = lead + utterance * (speech + pause);
         double each = speech / texts.length;
         List<Word> words = new ArrayList<>();
         for (int i = 0; i < texts.length; i++) {
