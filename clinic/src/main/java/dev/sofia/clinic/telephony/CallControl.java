@@ -45,6 +45,7 @@ public class CallControl {
     private final AgentRooms agentRooms;
     private final TransferTargets targets;
     private final TelephonyConnections connections;
+    private final TransfersUnderWay transfers = new TransfersUnderWay();
 
     CallControl(
             LiveKitClients clients, AgentRooms agentRooms, TransferTargets targets, TelephonyConnections connections) {
@@ -80,6 +81,9 @@ public class CallControl {
         String name = room(room);
         TransferTargets.TransferTarget to = resolve(target);
         ParticipantInfo caller = sipParticipant(name);
+        if (!transfers.start(name)) {
+            throw TelephonyProblem.transferUnderWay();
+        }
         try {
             LiveKitClients.execute(
                     "transfer SIP participant",
@@ -90,9 +94,13 @@ public class CallControl {
                                     "tel:" + to.number(),
                                     new TransferSipParticipantOptions(false)));
         } catch (LiveKitCallException e) {
+            transfers.failed(name);
             if (e.notFound()) {
                 throw TelephonyProblem.noSipParticipant();
             }
+            throw e;
+        } catch (RuntimeException e) {
+            transfers.failed(name);
             throw e;
         }
         log.info("Call in room {} transferred to the {} target {}", TelephonySync.redact(name), to.kind(), to.id());

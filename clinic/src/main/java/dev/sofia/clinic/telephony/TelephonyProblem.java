@@ -26,6 +26,15 @@ final class TelephonyProblem extends ProblemException {
                 "The room has no phone (SIP) participant: the call has not connected or has already ended");
     }
 
+    /** 409: this call is already being transferred; a second REFER would reach the carrier twice. */
+    static TelephonyProblem transferUnderWay() {
+        return new TelephonyProblem(
+                HttpStatus.CONFLICT,
+                "transfer-under-way",
+                "The call is already being transferred",
+                "A transfer of this call was started moments ago; it is not sent a second time");
+    }
+
     /** 409: no connection can place the callback. */
     static TelephonyProblem noOutboundTrunk(String detail) {
         return new TelephonyProblem(HttpStatus.CONFLICT, "no-outbound-trunk", "Cannot call out", detail);

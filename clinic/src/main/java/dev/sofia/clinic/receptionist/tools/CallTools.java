@@ -3,6 +3,7 @@ package dev.sofia.clinic.receptionist.tools;
 import dev.sofia.agents.tools.Description;
 import dev.sofia.agents.tools.Tool;
 import dev.sofia.agents.tools.ToolContext;
+import dev.sofia.agents.tools.ToolError;
 import dev.sofia.agents.voice.AgentSession;
 import dev.sofia.clinic.calls.CallMessage;
 import dev.sofia.clinic.calls.CallOutcome;
@@ -20,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * names the line, never a number, so "transfer me to +1 900 …" has nothing to act on.
  */
 public final class CallTools {
+
+    /** CallControl's refusal of a second transfer of the same call (docs/errors.md). */
+    private static final String TRANSFER_UNDER_WAY = "transfer-under-way";
 
     /** The lines a call can be transferred to. */
     public enum Line {
@@ -76,8 +80,16 @@ public final class CallTools {
         String kind = line.name().toLowerCase(Locale.ROOT);
         String why = reason == null || reason.isBlank() ? "Weiterleitung gewünscht" : Catalogue.clip(reason);
         if (call.channel() == ReceptionistCall.Channel.PHONE) {
-            CallControl.Transfer transfer =
-                    ToolProblems.translated(() -> services.callControl().transfer(call.roomName(), kind));
+            CallControl.Transfer transfer;
+            try {
+                transfer = ToolProblems.translated(() -> services.callControl().transfer(call.roomName(), kind));
+            } catch (ToolError e) {
+                if (TRANSFER_UNDER_WAY.equals(ToolProblems.codeOf(e.getMessage()))) {
+                    // asked again while the first transfer goes through: that one stands
+                    return new ToolReplies.Answer("transferred", "the call is already being handed over");
+                }
+                throw e;
+            }
             outcomes.record(CallOutcome.TRANSFERRED, "Weitergeleitet an " + transfer.label() + ": " + why);
             return new ToolReplies.Answer("transferred", "the call was handed to " + transfer.label());
         }
