@@ -6,25 +6,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One {@code livekit-sip} child process (LiveKit SIP: phone calls into LiveKit rooms), installed by
- * scripts/setup.sh. Its config goes into a private temporary file (it holds the API secret; command
- * lines are visible to {@code ps}); its output to {@code livekit-sip.log} next to it. Ready when its
+ * scripts/setup.sh. Its config (it holds the API secret) and its output, {@code livekit-sip.log},
+ * are kept private by {@link ChildProcess}. Ready when its
  * health endpoint answers 200, which it does once it has connected to Redis and registered its
  * psrpc handlers there — what livekit-server needs to hand it SIP work.
  *
@@ -35,16 +29,12 @@ public final class LiveKitSipProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LiveKitSipProcess.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
-    private static final int PORT_ATTEMPTS = 3;
 
-    private final Path workDir;
-    private final Process process;
+    private final ChildProcess process;
     private final int healthPort;
     private final @Nullable LiveKitSipConfig config;
 
-    private LiveKitSipProcess(Path workDir, Process process, int healthPort, @Nullable LiveKitSipConfig config) {
-        this.workDir = workDir;
+    private LiveKitSipProcess(ChildProcess process, int healthPort, @Nullable LiveKitSipConfig config) {
         this.process = process;
         this.healthPort = healthPort;
         this.config = config;
@@ -60,18 +50,11 @@ public final class LiveKitSipProcess implements AutoCloseable {
      * read the ports from {@link #config()}.
      */
     public static LiveKitSipProcess start(LiveKitSipConfig config) {
-        LiveKitSipConfig attempt = config;
-        for (int i = 1; ; i++) {
-            try {
-                return start(binary(), attempt.toYaml(), Map.of(), attempt.healthPort(), attempt);
-            } catch (IllegalStateException e) {
-                if (i == PORT_ATTEMPTS || !String.valueOf(e.getMessage()).contains("address already in use")) {
-                    throw e;
-                }
-                log.warn("livekit-sip could not bind a port that was free a moment ago; retrying on other ports");
-                attempt = attempt.withFreshPorts();
-            }
-        }
+        return ChildProcess.withPortRetries(
+                "livekit-sip",
+                config,
+                attempt -> start(binary(), attempt.toYaml(), Map.of(), attempt.healthPort(), attempt),
+                LiveKitSipConfig::withFreshPorts);
     }
 
     /**
@@ -94,27 +77,16 @@ public final class LiveKitSipProcess implements AutoCloseable {
             throw new IllegalStateException("livekit-sip not found or not executable at " + binary
                     + "; run scripts/test.sh (or source " + "scripts/setup.sh and call ensure_test_peers) to build it");
         }
-        Path workDir;
-        Process process;
-        try {
-            workDir = Files.createTempDirectory(
-                    "sofia-livekit-sip-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Path configFile = workDir.resolve("sip.yaml");
-            Files.writeString(configFile, configBody, StandardCharsets.UTF_8);
-            ProcessBuilder builder = new ProcessBuilder(binary.toString(), "--config", configFile.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(workDir.resolve("livekit-sip.log").toFile());
+        ChildProcess process = ChildProcess.start("livekit-sip", "sip.yaml", configBody, configFile -> {
+            ProcessBuilder builder = new ProcessBuilder(binary.toString(), "--config", configFile.toString());
             // only what the test asks for: keys from the developer's shell must not leak in
             builder.environment().remove("LIVEKIT_API_KEY");
             builder.environment().remove("LIVEKIT_API_SECRET");
             builder.environment().remove("LIVEKIT_WS_URL");
             builder.environment().putAll(environment);
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start livekit-sip at " + binary, e);
-        }
-        LiveKitSipProcess started = new LiveKitSipProcess(workDir, process, healthPort, config);
+            return builder;
+        });
+        LiveKitSipProcess started = new LiveKitSipProcess(process, healthPort, config);
         started.awaitHealthy();
         log.info("livekit-sip started (pid {}, {})", process.pid(), config == null ? "health " + healthPort : config);
         return started;
@@ -171,68 +143,27 @@ public final class LiveKitSipProcess implements AutoCloseable {
 
     /** Its output so far (for diagnosing a failed test). */
     public String output() {
-        try {
-            return Files.readString(workDir.resolve("livekit-sip.log"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no output: " + e.getMessage() + ")";
-        }
+        return process.output();
     }
 
     private void awaitHealthy() {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         int last = -1;
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                String output = tail(output());
-                close();
-                throw new IllegalStateException(
-                        "livekit-sip exited with code " + process.exitValue() + " during start-up:\n" + output);
-            }
+            process.failIfExited();
             last = health();
             if (last == 200) {
                 return;
             }
-            sleep(Duration.ofMillis(100));
+            ChildProcess.sleep(Duration.ofMillis(100));
         }
-        String output = tail(output());
-        close();
-        throw new IllegalStateException("livekit-sip was not healthy on " + healthUrl() + " within "
-                + START_TIMEOUT.toSeconds() + " s (last status " + last + "):\n" + output);
+        throw process.startFailure("was not healthy on " + healthUrl() + " within " + START_TIMEOUT.toSeconds()
+                + " s (last status " + last + ")");
     }
 
     /** Stops it (SIGTERM, then SIGKILL after a grace period) and deletes its files. */
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
-        try (Stream<Path> paths = Files.walk(workDir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            log.debug("could not delete {}: {}", workDir, e.toString());
-        }
-    }
-
-    private static String tail(String output) {
-        List<String> lines = output.lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 }
