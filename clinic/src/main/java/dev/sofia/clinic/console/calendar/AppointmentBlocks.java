@@ -18,6 +18,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Appointments as the calendar names them: time, type in the page's language, patient, source
@@ -65,6 +67,26 @@ class AppointmentBlocks {
     /** One appointment, with its date, for its own page and for notices. */
     Block describe(Appointment a, Texts texts, CalendarState state) {
         return namer(texts, state, true).block(a, catalog.doctor(a.doctorId()).orElse(null));
+    }
+
+    /**
+     * Where a change sends the user: back to the calendar at the appointment's day (and doctor, if
+     * the view follows one), with {@code noticeKey}'s notice naming the appointment, and the block
+     * highlighted if it is still in the grid.
+     */
+    ModelAndView backToCalendar(
+            Appointment a,
+            String noticeKey,
+            boolean highlight,
+            CalendarState state,
+            ZoneId zone,
+            Texts texts,
+            RedirectAttributes redirect) {
+        redirect.addFlashAttribute("notice", texts.get(noticeKey, summary(describe(a, texts, state), texts)));
+        if (highlight) {
+            redirect.addFlashAttribute("highlight", a.id().value().toString());
+        }
+        return Pages.seeOther(state.after(a.start().atZone(zone).toLocalDate(), a.doctorId()));
     }
 
     /** "Mo., 23.11. 09:00 Kontrolle, Max Mustermann (Dr. Anna Weber)": what a notice names. */

@@ -108,10 +108,7 @@ class AppointmentPagesController {
             renderCancel(model, a, state, text, errors, texts);
             return Pages.page("console/calendar/cancel", HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        AppointmentBlocks.Block block = blocks.describe(a, texts, state);
-        redirect.addFlashAttribute(
-                "notice", texts.get("calendar.notice.cancelled", AppointmentBlocks.summary(block, texts)));
-        return Pages.seeOther(state.after(a.start().atZone(facts.zone()).toLocalDate(), a.doctorId()));
+        return blocks.backToCalendar(a, "calendar.notice.cancelled", false, state, facts.zone(), texts, redirect);
     }
 
     private void renderCancel(

@@ -162,17 +162,10 @@ class MoveAppointmentController {
                 throw e;
             }
             errors.from(e, type);
-            List<Suggestions.Choice> alternatives =
-                    errors.alternatives().isEmpty() ? null : suggestions.choices(errors.alternatives(), texts);
-            renderMove(model, a, form, errors, alternatives, null, texts);
+            renderMove(model, a, form, errors, suggestions.alternatives(errors, texts), null, texts);
             return Pages.page("console/calendar/move", HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        CalendarState state = form.state();
-        AppointmentBlocks.Block block = blocks.describe(moved, texts, state);
-        redirect.addFlashAttribute(
-                "notice", texts.get("calendar.notice.moved", AppointmentBlocks.summary(block, texts)));
-        redirect.addFlashAttribute("highlight", moved.id().value().toString());
-        return Pages.seeOther(state.after(moved.start().atZone(zone).toLocalDate(), moved.doctorId()));
+        return blocks.backToCalendar(moved, "calendar.notice.moved", true, form.state(), zone, texts, redirect);
     }
 
     private void renderMove(

@@ -185,18 +185,10 @@ class NewAppointmentController {
             booked = booking.book(request, Pages.usableKey(form.key())).appointment();
         } catch (ProblemException e) {
             errors.from(e, type);
-            List<Suggestions.Choice> alternatives =
-                    errors.alternatives().isEmpty() ? null : suggestions.choices(errors.alternatives(), texts);
-            render(model, form, q, errors, alternatives, null, texts);
+            render(model, form, q, errors, suggestions.alternatives(errors, texts), null, texts);
             return Pages.page("console/calendar/new", HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        CalendarState state = form.state();
-        AppointmentBlocks.Block block = blocks.describe(booked, texts, state);
-        redirect.addFlashAttribute(
-                "notice", texts.get("calendar.notice.booked", AppointmentBlocks.summary(block, texts)));
-        redirect.addFlashAttribute("highlight", booked.id().value().toString());
-        LocalDate day = booked.start().atZone(zone).toLocalDate();
-        return Pages.seeOther(state.after(day, booked.doctorId()));
+        return blocks.backToCalendar(booked, "calendar.notice.booked", true, form.state(), zone, texts, redirect);
     }
 
     private void render(

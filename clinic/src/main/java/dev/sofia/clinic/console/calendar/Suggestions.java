@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,6 +57,12 @@ class Suggestions {
                         .map(slot -> SlotView.of(slot, zone))
                         .toList();
         return choices(slots, texts);
+    }
+
+    /** The free alternatives a refused booking or move brought back, as choices; null when none. */
+    @Nullable
+    List<Choice> alternatives(FormErrors errors, Texts texts) {
+        return errors.alternatives().isEmpty() ? null : choices(errors.alternatives(), texts);
     }
 
     /** The slots as choices (also the alternatives a refused booking brings back). */
