@@ -138,6 +138,14 @@ public class CallSessions {
         return jdbc.sql(sql).params(params).query(CallSessions::session).list();
     }
 
+    /** The calls in progress (ringing or active), newest first. */
+    public List<CallSession> inProgress(int limit) {
+        return jdbc.sql("""
+                        select * from call_sessions where status in ('ringing', 'active')
+                        order by created_at desc, id desc limit ?
+                        """).param(limit).query(CallSessions::session).list();
+    }
+
     /** The calls the receptionist identified as {@code patientId}'s, newest first. */
     public List<CallSession> ofPatient(UUID patientId, int limit) {
         return jdbc.sql("select * from call_sessions where patient_id = ? order by created_at desc, id desc limit ?")

@@ -3,7 +3,6 @@ package dev.sofia.clinic.console;
 import dev.sofia.clinic.calls.CallMessage;
 import dev.sofia.clinic.calls.CallMessages;
 import dev.sofia.clinic.calls.CallSessions;
-import dev.sofia.clinic.calls.CallStatus;
 import dev.sofia.clinic.practice.Practice;
 import dev.sofia.clinic.practice.PracticeCatalog;
 import dev.sofia.clinic.scheduling.AppointmentStatus;
@@ -59,12 +58,7 @@ class ConsoleController {
                 .count();
         model.addAttribute("today", today);
         model.addAttribute("appointmentsToday", planned);
-        model.addAttribute(
-                "liveCalls",
-                calls.list(CallStatus.ACTIVE, null, null, null, null, COUNT_LIMIT)
-                                .size()
-                        + calls.list(CallStatus.RINGING, null, null, null, null, COUNT_LIMIT)
-                                .size());
+        model.addAttribute("liveCalls", calls.inProgress(COUNT_LIMIT).size());
         model.addAttribute(
                 "openMessages",
                 messages.list(CallMessage.Status.OPEN, COUNT_LIMIT).size());

@@ -5,13 +5,11 @@ import dev.sofia.clinic.calls.CallOutcome;
 import dev.sofia.clinic.calls.CallRecords;
 import dev.sofia.clinic.calls.CallSession;
 import dev.sofia.clinic.calls.CallSessions;
-import dev.sofia.clinic.calls.CallStatus;
 import dev.sofia.clinic.calls.TranscriptLine;
 import dev.sofia.clinic.system.ProblemException;
 import dev.sofia.clinic.telephony.CallControl;
 import dev.sofia.clinic.telephony.TransferTargets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +37,9 @@ class LivePages {
     /** How many of the latest transcript lines a live call shows. */
     static final int LATEST_LINES = 6;
 
-    private static final int MAX_LIVE = 50;
+    /** The most calls in progress the page lists (a practice has a handful of lines). */
+    private static final int MAX_LIVE = 100;
+
     private static final Logger log = LoggerFactory.getLogger(LivePages.class);
 
     private final CallSessions sessions;
@@ -96,9 +96,7 @@ class LivePages {
 
     @GetMapping
     String live(Model model) {
-        List<CallSession> open = new ArrayList<>(sessions.list(CallStatus.ACTIVE, null, null, null, null, MAX_LIVE));
-        open.addAll(sessions.list(CallStatus.RINGING, null, null, null, null, MAX_LIVE));
-        open.sort(Comparator.comparing(CallSession::createdAt).reversed());
+        List<CallSession> open = sessions.inProgress(MAX_LIVE);
         List<CallRow> callRows = rows.of(open);
         List<LiveCall> live = new ArrayList<>();
         for (int i = 0; i < open.size(); i++) {
