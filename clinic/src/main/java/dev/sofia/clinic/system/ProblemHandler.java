@@ -177,14 +177,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** A browser navigating (it accepts HTML) to something that is not an API path. */
     private static boolean isPageRequest(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return accept != null
                 && accept.contains("text/html")
                 && request.getHeader("HX-Request") == null
-                && !path.startsWith("/api/")
-                && !path.startsWith("/actuator")
-                && !path.startsWith("/v3/");
+                && !ApiPaths.isApiPath(request);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -1,14 +1,11 @@
 package dev.sofia.clinic.system.security;
 
+import dev.sofia.clinic.system.ApiPaths;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Set;
 import org.springframework.http.HttpHeaders;
 
 /** How a request is classified before it is let in or turned away. */
 final class StaffRequests {
-
-    /** Prefixes answered with problem+json (401/403) instead of a redirect to the login page. */
-    private static final Set<String> API_PREFIXES = Set.of("/api/", "/actuator/", "/v3/api-docs");
 
     private StaffRequests() {}
 
@@ -18,8 +15,7 @@ final class StaffRequests {
      * it) or any request that brings its own credentials.
      */
     static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return API_PREFIXES.stream().anyMatch(path::startsWith)
+        return ApiPaths.isApiPath(request)
                 || request.getHeader("HX-Request") != null
                 || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
     }
