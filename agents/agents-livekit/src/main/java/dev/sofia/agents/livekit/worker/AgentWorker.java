@@ -100,10 +100,26 @@ public final class AgentWorker implements AutoCloseable {
         }
     }
 
-    /** max(CPU load, active jobs / max jobs), 0..1: what the server weighs workers by. */
+    /**
+     * How full this worker is, 0..1: the larger of its CPU load as a share of {@link
+     * WorkerOptions#loadThreshold()} and its active jobs as a share of {@link WorkerOptions#maxJobs()}.
+     * At 1 it takes no more jobs.
+     */
     public double load() {
         double jobShare = (double) activeJobs() / options.maxJobs();
-        return Math.clamp(Math.max(cpu(), jobShare), 0.0, 1.0);
+        double cpuShare = cpu() / options.loadThreshold();
+        return Math.clamp(Math.max(cpuShare, jobShare), 0.0, 1.0);
+    }
+
+    /**
+     * The load sent to the server: {@link #load()} scaled into {@code [0, serverTargetLoad]}.
+     * livekit-server offers a job only while a worker's reported load is below its {@code
+     * agents.target_load} (0.7 by default); reporting the raw share would make it stop offering a
+     * lone worker jobs at 70 % of {@code maxJobs}. Scaled, the server keeps offering until the worker
+     * itself says it is full, and still prefers the emptier of several workers.
+     */
+    double reportedLoad() {
+        return load() * options.serverTargetLoad();
     }
 
     public WorkerHealth health() {
@@ -239,6 +255,9 @@ public final class AgentWorker implements AutoCloseable {
             metrics.declined();
         }
         link.send(WorkerMessage.newBuilder().setAvailability(response).build());
+        if (accept) {
+            sendStatus(); // at once, so the server does not offer a full worker more jobs in a burst
+        }
         log.info(
                 "{} job {} for room {} (active {}, load {})",
                 accept ? "accepted" : "declined",
@@ -329,7 +348,7 @@ public final class AgentWorker implements AutoCloseable {
             update.setJobCount(jobs.size())
                     .setStatus(acceptingLocked() ? WorkerStatus.WS_AVAILABLE : WorkerStatus.WS_FULL);
         }
-        update.setLoad((float) load());
+        update.setLoad((float) reportedLoad());
         link.send(WorkerMessage.newBuilder().setUpdateWorker(update).build());
     }
 
@@ -405,6 +424,7 @@ public final class AgentWorker implements AutoCloseable {
                 sendJobStatus(job.id(), JobStatus.JS_FAILED, error);
             }
             log.info("job {} ended: {}", job.id(), error == null ? "success" : "failed: " + error);
+            sendStatus();
         }
     }
 }

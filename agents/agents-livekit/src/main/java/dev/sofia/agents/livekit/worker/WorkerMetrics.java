@@ -31,7 +31,7 @@ final class WorkerMetrics {
                 .tag("agent", agent)
                 .register(registry);
         Gauge load = Gauge.builder("sofia.worker.load", worker, AgentWorker::load)
-                .description("max(CPU utilisation, active jobs / max jobs)")
+                .description("how full the worker is: max(CPU / CPU threshold, active jobs / max jobs)")
                 .tag("agent", agent)
                 .register(registry);
         accepted = Counter.builder("sofia.worker.jobs.accepted")

@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * @param maxJobs how many jobs this worker runs at once
  * @param loadThreshold the worker declines jobs while the CPU load is at or above this (0..1; {@code
  *     Double.POSITIVE_INFINITY} ignores the CPU)
+ * @param serverTargetLoad livekit-server's {@code agents.target_load} (0.7 unless configured): the
+ *     server offers jobs only to workers reporting less, so the worker scales its load into {@code
+ *     [0, serverTargetLoad]} before reporting it
  * @param cpuLoad the CPU load, 0..1 (default: the system's, averaged over 2.5 s)
  * @param statusInterval how often status and load are sent (update_worker)
  * @param pingInterval how often the worker pings the server over the socket
@@ -45,6 +48,7 @@ public record WorkerOptions(
         ParticipantPermission permissions,
         int maxJobs,
         double loadThreshold,
+        double serverTargetLoad,
         DoubleSupplier cpuLoad,
         Duration statusInterval,
         Duration pingInterval,
@@ -58,6 +62,9 @@ public record WorkerOptions(
 
     public static final String DEFAULT_AGENT_NAME = "sofia";
 
+    /** livekit-server's default {@code agents.target_load}. */
+    public static final double DEFAULT_SERVER_TARGET_LOAD = 0.7;
+
     public WorkerOptions {
         Objects.requireNonNull(url, "url");
         if (apiKey.isBlank() || apiSecret.isBlank()) {
@@ -68,6 +75,9 @@ public record WorkerOptions(
         }
         if (!(loadThreshold > 0)) {
             throw new IllegalArgumentException("loadThreshold must be positive: " + loadThreshold);
+        }
+        if (!(serverTargetLoad > 0 && serverTargetLoad <= 1)) {
+            throw new IllegalArgumentException("serverTargetLoad must be in (0, 1]: " + serverTargetLoad);
         }
         for (Duration d : new Duration[] {
             statusInterval,
@@ -118,6 +128,7 @@ public record WorkerOptions(
                 .build();
         private int maxJobs = 10;
         private double loadThreshold = 0.7;
+        private double serverTargetLoad = DEFAULT_SERVER_TARGET_LOAD;
         private @Nullable DoubleSupplier cpuLoad; // CpuLoad.system(), started only when used
         private Duration statusInterval = Duration.ofMillis(2500);
         private Duration pingInterval = Duration.ofSeconds(10);
@@ -162,6 +173,11 @@ public record WorkerOptions(
 
         public Builder loadThreshold(double value) {
             loadThreshold = value;
+            return this;
+        }
+
+        public Builder serverTargetLoad(double value) {
+            serverTargetLoad = value;
             return this;
         }
 
@@ -221,6 +237,7 @@ public record WorkerOptions(
                     permissions,
                     maxJobs,
                     loadThreshold,
+                    serverTargetLoad,
                     cpuLoad != null ? cpuLoad : CpuLoad.system(),
                     statusInterval,
                     pingInterval,

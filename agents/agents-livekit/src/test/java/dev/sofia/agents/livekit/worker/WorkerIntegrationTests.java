@@ -258,18 +258,46 @@ class WorkerIntegrationTests {
     }
 
     @Test
-    void aWorkerAtCapacityDeclinesAndTheOtherTakesTheJob() throws InterruptedException {
-        JobRecorder busyJobs = new JobRecorder();
-        JobRecorder otherJobs = new JobRecorder();
-        // Never reports status, so the server keeps offering it jobs it must decline.
-        AgentWorker busy = start(options("sofia-capacity").maxJobs(1).statusInterval(Duration.ofHours(1)), ctx -> {
-            busyJobs.record(ctx);
+    void aLoneWorkerIsOfferedJobsUntilItIsFull() {
+        // livekit-server offers jobs only to workers reporting less than its target load (0.7): had
+        // the worker reported its raw share, the server would have stopped offering at 7 of 10.
+        // One dispatch at a time, so that the server always knows the worker's latest load.
+        JobRecorder jobs = new JobRecorder();
+        AgentWorker worker = start(options("sofia-lone").maxJobs(10), ctx -> {
+            jobs.record(ctx);
             ctx.awaitShutdown();
         });
+        awaitRegistered(worker);
+
+        for (int i = 0; i < 10; i++) {
+            String room = room();
+            dispatches.create(room, "sofia-lone", "");
+            jobs.awaitRoom(room, WAIT);
+        }
+
+        assertThat(jobs.count()).isEqualTo(10);
+        assertThat(worker.load()).isEqualTo(1.0);
+        assertThat(worker.reportedLoad()).isEqualTo(0.7);
+        assertThat(count(worker, "sofia.worker.jobs.declined")).isZero();
+    }
+
+    @Test
+    void aWorkerThatFillsUpBetweenStatusReportsDeclinesAndTheOtherTakesTheJob() throws InterruptedException {
+        AtomicReference<Double> cpu = new AtomicReference<>(0.0);
+        JobRecorder busyJobs = new JobRecorder();
+        JobRecorder otherJobs = new JobRecorder();
+        // Reports status only at registration and when its jobs change, so once its CPU jumps the
+        // server still believes it available and keeps offering it jobs it must decline.
+        AgentWorker busy = start(
+                options("sofia-capacity").maxJobs(2).cpuLoad(cpu::get).statusInterval(Duration.ofHours(1)), ctx -> {
+                    busyJobs.record(ctx);
+                    ctx.awaitShutdown();
+                });
         assertThat(busy.awaitRegistered(WAIT)).isTrue();
         String firstRoom = room();
         dispatches.create(firstRoom, "sofia-capacity", "");
         busyJobs.awaitRoom(firstRoom, WAIT);
+        cpu.set(0.95);
 
         AgentWorker other = start(options("sofia-capacity"), otherJobs::record);
         assertThat(other.awaitRegistered(WAIT)).isTrue();
@@ -293,6 +321,33 @@ class WorkerIntegrationTests {
     }
 
     @Test
+    void aWorkerAtItsMaximumIsOfferedNoMoreJobs() throws InterruptedException {
+        JobRecorder fullJobs = new JobRecorder();
+        JobRecorder otherJobs = new JobRecorder();
+        AgentWorker full = start(options("sofia-full").maxJobs(1).statusInterval(Duration.ofHours(1)), ctx -> {
+            fullJobs.record(ctx);
+            ctx.awaitShutdown();
+        });
+        assertThat(full.awaitRegistered(WAIT)).isTrue();
+        String firstRoom = room();
+        dispatches.create(firstRoom, "sofia-full", "");
+        fullJobs.awaitRoom(firstRoom, WAIT);
+
+        AgentWorker other = start(options("sofia-full"), otherJobs::record);
+        assertThat(other.awaitRegistered(WAIT)).isTrue();
+        for (int i = 0; i < 10; i++) {
+            String room = room();
+            dispatches.create(room, "sofia-full", "");
+            otherJobs.awaitRoom(room, WAIT);
+        }
+
+        // it said it was full when it took its job, so the server never asked it again
+        assertThat(count(full, "sofia.worker.jobs.declined")).isZero();
+        assertThat(fullJobs.count()).isEqualTo(1);
+        assertThat(otherJobs.count()).isEqualTo(10);
+    }
+
+    @Test
     void aWorkerOverItsCpuThresholdTakesNoJobsAndTakesThemAgainOnceItReportsLess() throws Exception {
         AtomicReference<Double> cpu = new AtomicReference<>(0.95);
         JobRecorder hotJobs = new JobRecorder();
@@ -302,7 +357,7 @@ class WorkerIntegrationTests {
                 hotJobs::record);
         AgentWorker cool = start(options("sofia-cpu"), coolJobs::record);
         awaitRegistered(hot, cool);
-        assertThat(hot.load()).isEqualTo(0.95);
+        assertThat(hot.load()).isEqualTo(1.0); // 0.95 is over the threshold: full
 
         for (int i = 0; i < 5; i++) {
             String room = room();
