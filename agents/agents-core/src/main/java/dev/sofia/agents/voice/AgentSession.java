@@ -115,9 +115,24 @@ public final class AgentSession implements AutoCloseable {
         return id;
     }
 
-    /** Speaks a text now (cutting off whatever the agent is saying). */
-    public void say(String text) {
-        post(new SessionSignal.Command(() -> requireLoop().speakFixed(text)));
+    /**
+     * Speaks a text now (cutting off whatever the agent is saying). The result completes with true
+     * once all of it was played to the caller, with false if it was cut off (the caller spoke over
+     * it, another {@code say}, the session ended) — e.g. to transfer a call after a notice.
+     */
+    public CompletableFuture<Boolean> say(String text) {
+        CompletableFuture<Boolean> spoken = new CompletableFuture<>();
+        SessionLoop running = loop;
+        if (running == null || isClosed()) {
+            spoken.complete(false);
+            return spoken;
+        }
+        running.post(new SessionSignal.Command(() -> {
+            Reply reply = running.speakFixed(text);
+            reply.spoken().whenComplete((played, error) -> spoken.complete(error == null && played));
+        }));
+        closed.thenRun(() -> spoken.complete(false)); // a command posted after the loop ended never runs
+        return spoken;
     }
 
     /** A typed message from the caller ({@code lk.chat}): a complete turn at once. */

@@ -56,6 +56,9 @@ final class Reply {
     private volatile long startedNanos;
     private volatile int toolCalls;
     private volatile boolean ttsFailed;
+    /** true once every sentence was played out, false once cut off or abandoned. */
+    private final java.util.concurrent.CompletableFuture<Boolean> spoken =
+            new java.util.concurrent.CompletableFuture<>();
     /** Playout reports of this reply's segments, by segment id (filled by the loop). */
     private final java.util.Map<String, dev.sofia.agents.audio.PlayoutBuffer.SegmentPlayout> playedOut =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -161,9 +164,20 @@ final class Reply {
         committedLatch.countDown();
     }
 
+    /** Completes with true once the reply was played out in full, false if it was cut off. */
+    java.util.concurrent.CompletableFuture<Boolean> spoken() {
+        return spoken;
+    }
+
+    /** Called by the loop when the last of the reply's audio was played. */
+    void playedOut() {
+        spoken.complete(true);
+    }
+
     /** Stops generating and speaking; idempotent. The loop clears the audio output itself. */
     void cancel() {
         cancelled = true;
+        spoken.complete(false);
         committedLatch.countDown();
         LlmStream llm = llmStream;
         if (llm != null) {

@@ -394,15 +394,17 @@ final class SessionLoop {
     // ---- replies ----
 
     /** Speaks a fixed text as the current reply (after cutting off whatever is playing). */
-    void speakFixed(String text) {
+    Reply speakFixed(String text) {
         if (current != null) {
             interrupt();
         }
-        current = Reply.fixed(this, text);
-        track(current);
+        Reply reply = Reply.fixed(this, text);
+        current = reply;
+        track(reply);
         commitNanos = 0;
-        current.start(true);
+        reply.start(true);
         setState(AgentState.THINKING);
+        return reply;
     }
 
     private void onPlayoutStarted(String segmentId) {
@@ -439,6 +441,7 @@ final class SessionLoop {
         forget(reply);
         forgetCancelled();
         setState(AgentState.LISTENING);
+        reply.playedOut();
         if (endAfterReply != null) {
             close(endAfterReply, null);
             return;
