@@ -34,7 +34,11 @@ public class ReceptionistAgent {
                 + services.texts()
                         .text(ReceptionistTexts.Topic.CONSENT_NOTICE, language)
                         .map(notice -> " " + notice)
-                        .orElse("");
+                        .orElse("")
+                + (call.channel() == ReceptionistCall.Channel.PHONE
+                                && services.callControl().canPutThroughEmergencies()
+                        ? " " + PhonePhrases.emergencyKeyPrompt(language)
+                        : "");
         return new Agent(
                 instructions(call),
                 ReceptionistTools.forCall(services, call),

@@ -107,6 +107,19 @@ public class CallControl {
         return new Transfer(name, caller.getIdentity(), to.id(), to.kind(), to.label());
     }
 
+    /**
+     * Whether an emergency can be put through: the practice has an emergency line, or at least a
+     * main line (which then takes emergencies too).
+     */
+    public boolean canPutThroughEmergencies() {
+        return hasTarget("emergency") || hasTarget("main");
+    }
+
+    /** Whether the practice configured a {@code main} or {@code emergency} transfer target. */
+    public boolean hasTarget(String kind) {
+        return targets.ofKind(kind).isPresent();
+    }
+
     /** Hangs up the phone caller in {@code room} (LiveKit ends the SIP call when it is removed). */
     public void hangUp(String room) {
         String name = room(room);

@@ -119,6 +119,9 @@ final class ReceptionistJob implements JobEntrypoint {
         });
         agentSession.start(receptionist.forCall(call), sessionIo);
         io.attach(agentSession);
+        if (phone) {
+            ctx.room().data().addDtmfListener(new EmergencyKey(caller.identity(), call, services, agentSession));
+        }
         log.info(
                 "Sofia answers a {} call in {} ({}, {})",
                 call.channel(),
