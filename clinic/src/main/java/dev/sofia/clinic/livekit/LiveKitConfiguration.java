@@ -2,6 +2,7 @@ package dev.sofia.clinic.livekit;
 
 import io.livekit.server.AgentDispatchServiceClient;
 import io.livekit.server.RoomServiceClient;
+import io.livekit.server.SipService;
 import io.livekit.server.SipServiceClient;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -12,6 +13,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import retrofit2.Retrofit;
+import retrofit2.converter.protobuf.ProtoConverterFactory;
 
 /** Resolves which LiveKit server to use and builds the SDK's service clients for it. */
 @Configuration(proxyBeanMethods = false)
@@ -59,6 +62,18 @@ class LiveKitConfiguration {
                 RoomServiceClient.createClient(host, connection.apiKey(), connection.apiSecret(), http),
                 AgentDispatchServiceClient.createClient(host, connection.apiKey(), connection.apiSecret(), http),
                 SipServiceClient.createClient(host, connection.apiKey(), connection.apiSecret(), sipHttp));
+    }
+
+    @Bean
+    SipTrunkClient sipTrunkClient(LiveKitConnection connection) {
+        // Built as the SDK builds its SipServiceClient: the same base URL, protobuf bodies and timeouts.
+        SipService service = new Retrofit.Builder()
+                .baseUrl(connection.httpUrl())
+                .addConverterFactory(ProtoConverterFactory.create())
+                .client(httpClient(CALL_TIMEOUT))
+                .build()
+                .create(SipService.class);
+        return new SipTrunkClient(service, connection.apiKey(), connection.apiSecret());
     }
 
     private static OkHttpClient httpClient(Duration callTimeout) {

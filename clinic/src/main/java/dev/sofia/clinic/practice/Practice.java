@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The practice this deployment serves. Times in the calendar are stored in UTC and shown in
- * {@link #timeZone()}; {@code slotInterval} is the grid free slots are offered on.
+ * {@link #timeZone()}; {@code slotInterval} is the grid free slots are offered on; {@code callLimits}
+ * bound how long a call with Sofia lasts and how many she answers at once.
  */
 public record Practice(
         String name,
@@ -17,6 +18,7 @@ public record Practice(
         TransferNumbers transferNumbers,
         Duration slotInterval,
         Duration holdTtl,
+        CallLimits callLimits,
         List<OpeningHours> openingHours) {
 
     public Practice {

@@ -30,6 +30,14 @@ public class PracticeCatalog {
         return findPractice().orElseThrow(() -> new IllegalStateException("The practice is not set up yet"));
     }
 
+    /** The practice's call limits; {@link CallLimits#DEFAULT} before the practice is set up. */
+    public CallLimits callLimits() {
+        return jdbc.sql("select max_call_minutes, max_concurrent_calls from practice where id = 1")
+                .query((rs, n) -> CallLimits.of(rs.getInt(1), rs.getInt(2)))
+                .optional()
+                .orElse(CallLimits.DEFAULT);
+    }
+
     public Optional<Practice> findPractice() {
         List<OpeningHours> hours = jdbc.sql(
                         "select day_of_week, opens, closes from opening_hours order by day_of_week, opens")
@@ -52,6 +60,7 @@ public class PracticeCatalog {
                         new Practice.TransferNumbers(rs.getString("transfer_main"), rs.getString("transfer_emergency")),
                         Duration.ofMinutes(rs.getInt("slot_interval_minutes")),
                         Duration.ofSeconds(rs.getInt("hold_ttl_seconds")),
+                        CallLimits.of(rs.getInt("max_call_minutes"), rs.getInt("max_concurrent_calls")),
                         hours))
                 .optional();
     }

@@ -1,6 +1,7 @@
 package dev.sofia.clinic.practice;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -35,15 +36,24 @@ class PracticeController {
     }
 
     @GetMapping("/practice")
-    @Operation(summary = "The practice: address, time zone, opening hours, languages, transfer numbers")
+    @Operation(
+            summary = "The practice: address, time zone, opening hours, languages, transfer numbers, call limits",
+            description = "Always includes maxCallMinutes (the longest a call with Sofia may last) and"
+                    + " maxConcurrentCalls (how many calls Sofia answers at once for the practice).")
     PracticeView practice() {
         return PracticeView.of(catalog.practice());
     }
 
     @PutMapping("/practice")
-    @Operation(summary = "Replace the practice settings")
+    @Operation(
+            summary = "Replace the practice settings",
+            description = "Replaces the settings whole, except maxCallMinutes (1-120) and maxConcurrentCalls"
+                    + " (1-500): either may be left out to keep its current value (15 and 10 until set)."
+                    + " A changed maxCallMinutes is synced to the practice's inbound SIP trunks at once"
+                    + " (as their maximum call duration, plus one minute of grace).")
     PracticeView updatePractice(@Valid @RequestBody PracticeView body) {
-        settings.save(body.toPractice());
+        CallLimits current = catalog.findPractice().map(Practice::callLimits).orElse(CallLimits.DEFAULT);
+        settings.save(body.toPractice(current));
         return PracticeView.of(catalog.practice());
     }
 
@@ -78,6 +88,17 @@ class PracticeController {
             @Size(max = 40) String transferEmergency,
             @NotNull @Min(5) @Max(120) Integer slotIntervalMinutes,
             @NotNull @Min(30) @Max(3600) Integer holdTtlSeconds,
+
+            @Schema(description = "The longest a call with Sofia may last, in minutes; left out on PUT: unchanged")
+            @Min(CallLimits.MIN_CALL_MINUTES)
+            @Max(CallLimits.MAX_CALL_MINUTES)
+            Integer maxCallMinutes,
+
+            @Schema(description = "How many calls Sofia answers at once for the practice; left out on PUT: unchanged")
+            @Min(CallLimits.MIN_CONCURRENT_CALLS)
+            @Max(CallLimits.MAX_CONCURRENT_CALLS)
+            Integer maxConcurrentCalls,
+
             @NotNull @Size(max = 21) List<@Valid @NotNull HoursView> openingHours) {
 
         static PracticeView of(Practice p) {
@@ -95,12 +116,15 @@ class PracticeController {
                     p.transferNumbers().emergency(),
                     (int) p.slotInterval().toMinutes(),
                     (int) p.holdTtl().toSeconds(),
+                    p.callLimits().maxCallMinutes(),
+                    p.callLimits().maxConcurrentCalls(),
                     p.openingHours().stream()
                             .map(h -> new HoursView(h.day(), h.opens(), h.closes()))
                             .toList());
         }
 
-        Practice toPractice() {
+        /** The practice as sent; a call limit left out keeps its value in {@code current}. */
+        Practice toPractice(CallLimits current) {
             return new Practice(
                     name,
                     new Practice.Address(address.street(), address.postalCode(), address.city(), address.country()),
@@ -110,6 +134,9 @@ class PracticeController {
                     new Practice.TransferNumbers(transferMain, transferEmergency),
                     Duration.ofMinutes(slotIntervalMinutes),
                     Duration.ofSeconds(holdTtlSeconds),
+                    CallLimits.of(
+                            maxCallMinutes != null ? maxCallMinutes : current.maxCallMinutes(),
+                            maxConcurrentCalls != null ? maxConcurrentCalls : current.maxConcurrentCalls()),
                     openingHours.stream()
                             .map(h -> new OpeningHours(h.day(), h.opens(), h.closes()))
                             .toList());

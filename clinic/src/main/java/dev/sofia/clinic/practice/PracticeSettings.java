@@ -9,20 +9,27 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Changes the practice's own settings; every change is validated whole before anything is written. */
+/**
+ * Changes the practice's own settings; every change is validated whole before anything is written.
+ * A change of the call limits is published as {@link CallLimitsChanged}.
+ */
 @Service
 public class PracticeSettings {
 
     private static final Set<String> LANGUAGES = Set.of("de", "en", "ru");
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    PracticeSettings(JdbcClient jdbc) {
+    PracticeSettings(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Transactional
@@ -42,20 +49,29 @@ public class PracticeSettings {
                 problems.add(new FieldProblem("openingHours[" + i + "].closes", "must be after opens"));
             }
         }
+        CallLimits limits = practice.callLimits();
+        if (limits == null) {
+            problems.add(new FieldProblem("maxCallMinutes", "is required"));
+            problems.add(new FieldProblem("maxConcurrentCalls", "is required"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        CallLimits before = storedLimits();
         jdbc.sql("""
                         insert into practice (id, name, street, postal_code, city, country, phone, time_zone, languages,
-                                              transfer_main, transfer_emergency, slot_interval_minutes, hold_ttl_seconds)
-                        values (1, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?)
+                                              transfer_main, transfer_emergency, slot_interval_minutes, hold_ttl_seconds,
+                                              max_call_minutes, max_concurrent_calls)
+                        values (1, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?)
                         on conflict (id) do update set
                             name = excluded.name, street = excluded.street, postal_code = excluded.postal_code,
                             city = excluded.city, country = excluded.country, phone = excluded.phone,
                             time_zone = excluded.time_zone, languages = excluded.languages,
                             transfer_main = excluded.transfer_main, transfer_emergency = excluded.transfer_emergency,
                             slot_interval_minutes = excluded.slot_interval_minutes,
-                            hold_ttl_seconds = excluded.hold_ttl_seconds, updated_at = now()
+                            hold_ttl_seconds = excluded.hold_ttl_seconds,
+                            max_call_minutes = excluded.max_call_minutes,
+                            max_concurrent_calls = excluded.max_concurrent_calls, updated_at = now()
                         """)
                 .params(
                         practice.name(),
@@ -69,7 +85,9 @@ public class PracticeSettings {
                         main,
                         emergency,
                         (int) practice.slotInterval().toMinutes(),
-                        (int) practice.holdTtl().toSeconds())
+                        (int) practice.holdTtl().toSeconds(),
+                        limits.maxCallMinutes(),
+                        limits.maxConcurrentCalls())
                 .update();
         jdbc.sql("delete from opening_hours").update();
         for (OpeningHours h : practice.openingHours()) {
@@ -77,6 +95,17 @@ public class PracticeSettings {
                     .params(h.day().getValue(), Time.valueOf(h.opens()), Time.valueOf(h.closes()))
                     .update();
         }
+        if (!limits.equals(before)) {
+            events.publishEvent(new CallLimitsChanged(limits));
+        }
+    }
+
+    /** The limits stored now, or null before the practice is set up. */
+    private @Nullable CallLimits storedLimits() {
+        return jdbc.sql("select max_call_minutes, max_concurrent_calls from practice where id = 1")
+                .query((rs, n) -> CallLimits.of(rs.getInt(1), rs.getInt(2)))
+                .optional()
+                .orElse(null);
     }
 
     /** Parses an IANA zone id, naming {@code field} when it is not one. */

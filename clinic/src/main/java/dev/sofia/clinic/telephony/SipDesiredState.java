@@ -1,5 +1,7 @@
 package dev.sofia.clinic.telephony;
 
+import dev.sofia.clinic.practice.PracticeCatalog;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,16 +13,21 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads what LiveKit should hold from the database (decrypting the passwords it needs). */
+/**
+ * Reads what LiveKit should hold from the database (decrypting the passwords it needs), and the
+ * practice's longest call, which every inbound trunk carries plus {@link SipSpecs#CALL_DURATION_GRACE}.
+ */
 @Component
 class SipDesiredState {
 
     private final JdbcClient jdbc;
     private final TelephonyConnections connections;
+    private final PracticeCatalog practice;
 
-    SipDesiredState(JdbcClient jdbc, TelephonyConnections connections) {
+    SipDesiredState(JdbcClient jdbc, TelephonyConnections connections, PracticeCatalog practice) {
         this.jdbc = jdbc;
         this.connections = connections;
+        this.practice = practice;
     }
 
     /**
@@ -109,6 +116,7 @@ class SipDesiredState {
             }
         }
 
+        Duration maxCallDuration = practice.callLimits().maxCallDuration().plus(SipSpecs.CALL_DURATION_GRACE);
         Map<UUID, UUID> numberConnections = new LinkedHashMap<>();
         Set<String> frozenNames = new HashSet<>();
         List<SipSpecs.InboundTrunkSpec> inbound = new ArrayList<>();
@@ -130,7 +138,8 @@ class SipDesiredState {
                     n.number(),
                     c.addresses(),
                     digest ? c.inboundUsername() : "",
-                    digest ? s.inbound() : ""));
+                    digest ? s.inbound() : "",
+                    maxCallDuration));
         }
 
         List<SipSpecs.OutboundTrunkSpec> outbound = new ArrayList<>();

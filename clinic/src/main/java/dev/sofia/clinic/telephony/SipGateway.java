@@ -2,13 +2,12 @@ package dev.sofia.clinic.telephony;
 
 import dev.sofia.clinic.livekit.LiveKitCallException;
 import dev.sofia.clinic.livekit.LiveKitClients;
+import dev.sofia.clinic.livekit.SipTrunkClient;
 import io.livekit.server.CreateSipDispatchRuleOptions;
-import io.livekit.server.CreateSipInboundTrunkOptions;
 import io.livekit.server.CreateSipOutboundTrunkOptions;
 import io.livekit.server.SipDispatchRuleIndividual;
 import io.livekit.server.SipServiceClient;
 import io.livekit.server.UpdateSipDispatchRuleOptions;
-import io.livekit.server.UpdateSipInboundTrunkOptions;
 import io.livekit.server.UpdateSipOutboundTrunkOptions;
 import java.util.List;
 import livekit.LivekitSip.SIPDispatchRuleInfo;
@@ -17,7 +16,8 @@ import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import org.springframework.stereotype.Component;
 
 /**
- * LiveKit's SIP trunks and dispatch rules, through the SDK's {@link SipServiceClient} only. Every
+ * LiveKit's SIP trunks and dispatch rules, through the SDK's {@link SipServiceClient}, and its
+ * {@link SipTrunkClient} for inbound trunks (written whole, with their maximum call duration). Every
  * failure is a {@link LiveKitCallException}. A dispatch rule is never created or updated without
  * trunk ids: a rule without them answers calls arriving on every trunk, including ones Sofia does
  * not manage.
@@ -26,9 +26,11 @@ import org.springframework.stereotype.Component;
 class SipGateway {
 
     private final LiveKitClients clients;
+    private final SipTrunkClient trunks;
 
-    SipGateway(LiveKitClients clients) {
+    SipGateway(LiveKitClients clients, SipTrunkClient trunks) {
         this.clients = clients;
+        this.trunks = trunks;
     }
 
     private SipServiceClient sip() {
@@ -46,34 +48,20 @@ class SipGateway {
     record Listing(
             List<SIPInboundTrunkInfo> inbound, List<SIPOutboundTrunkInfo> outbound, List<SIPDispatchRuleInfo> rules) {}
 
+    /** Creates the trunk whole: the SDK's options cannot carry its maximum call duration. */
     SIPInboundTrunkInfo createInbound(SipSpecs.InboundTrunkSpec spec) {
-        CreateSipInboundTrunkOptions options = new CreateSipInboundTrunkOptions();
-        options.setMetadata(spec.metadata());
-        if (!spec.allowedAddresses().isEmpty()) {
-            options.setAllowedAddresses(spec.allowedAddresses());
-        }
-        if (!spec.username().isEmpty()) {
-            options.setAuthUsername(spec.username());
-            options.setAuthPassword(spec.password());
-        }
-        return LiveKitClients.require(
-                "create SIP inbound trunk", sip().createSipInboundTrunk(spec.name(), List.of(spec.number()), options));
+        return LiveKitClients.require("create SIP inbound trunk", trunks.createInboundTrunk(spec.info()));
     }
 
-    /** Sets the fields that differ; the caller has checked that an update can reach the spec. */
-    SIPInboundTrunkInfo updateInbound(String trunkId, SipSpecs.InboundTrunkSpec spec, List<SipSpecs.FieldDiff> diffs) {
-        UpdateSipInboundTrunkOptions options = new UpdateSipInboundTrunkOptions();
-        for (SipSpecs.FieldDiff diff : diffs) {
-            switch (diff.field()) {
-                case "numbers" -> options.setNumbers(List.of(spec.number()));
-                case "allowedAddresses" -> options.setAllowedAddresses(spec.allowedAddresses());
-                case "authUsername" -> options.setAuthUsername(spec.username());
-                case "authPassword" -> options.setAuthPassword(spec.password());
-                case "metadata" -> options.setMetadata(spec.metadata());
-                default -> throw new IllegalStateException("inbound trunk field " + diff.field() + " is not updatable");
-            }
-        }
-        return LiveKitClients.require("update SIP inbound trunk", sip().updateSipInboundTrunk(trunkId, options));
+    /**
+     * Replaces the trunk with itself with Sofia's fields as the spec wants them, keeping its id (and
+     * so the dispatch rules that name it). Whole, because the SDK's update can neither set the
+     * maximum call duration nor empty a list.
+     */
+    SIPInboundTrunkInfo updateInbound(SIPInboundTrunkInfo existing, SipSpecs.InboundTrunkSpec spec) {
+        return LiveKitClients.require(
+                "update SIP inbound trunk",
+                trunks.replaceInboundTrunk(existing.getSipTrunkId(), spec.replacing(existing)));
     }
 
     SIPOutboundTrunkInfo createOutbound(SipSpecs.OutboundTrunkSpec spec) {

@@ -1,5 +1,6 @@
 package dev.sofia.clinic.telephony;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,12 @@ final class SipSpecs {
     static final String MANAGED_PREFIX = "sofia:";
     static final String ROOM_PREFIX = "call-";
 
+    /**
+     * Added to the practice's longest call for the trunks' maximum call duration: Sofia ends the
+     * call politely at the limit, livekit-sip cuts it this much later only if something hangs.
+     */
+    static final Duration CALL_DURATION_GRACE = Duration.ofMinutes(1);
+
     private SipSpecs() {}
 
     static boolean managed(String name) {
@@ -41,6 +48,8 @@ final class SipSpecs {
      *
      * @param username "" for none
      * @param password "" for none
+     * @param maxCallDuration after this livekit-sip ends a call on the trunk (the practice's
+     *     longest call plus {@link #CALL_DURATION_GRACE})
      */
     record InboundTrunkSpec(
             UUID numberId,
@@ -48,7 +57,8 @@ final class SipSpecs {
             String number,
             List<String> allowedAddresses,
             String username,
-            String password) {
+            String password,
+            Duration maxCallDuration) {
 
         static String nameOf(UUID numberId) {
             return MANAGED_PREFIX + "number:" + numberId;
@@ -64,19 +74,51 @@ final class SipSpecs {
 
         List<FieldDiff> diff(SIPInboundTrunkInfo actual) {
             List<FieldDiff> diffs = new ArrayList<>();
+            // Every field is updatable: an update replaces the trunk whole (see replacing).
             list(diffs, "numbers", List.of(number), actual.getNumbersList(), true);
-            // The SDK's list update cannot empty a list: going to none means a new trunk.
-            list(
-                    diffs,
-                    "allowedAddresses",
-                    allowedAddresses,
-                    actual.getAllowedAddressesList(),
-                    !allowedAddresses.isEmpty());
-            list(diffs, "allowedNumbers", List.of(), actual.getAllowedNumbersList(), false);
+            list(diffs, "allowedAddresses", allowedAddresses, actual.getAllowedAddressesList(), true);
+            list(diffs, "allowedNumbers", List.of(), actual.getAllowedNumbersList(), true);
             text(diffs, "authUsername", username, actual.getAuthUsername());
             secret(diffs, "authPassword", password, actual.getAuthPassword());
             text(diffs, "metadata", metadata(), actual.getMetadata());
+            Duration actualMax = actual.hasMaxCallDuration() ? duration(actual.getMaxCallDuration()) : Duration.ZERO;
+            if (!maxCallDuration.equals(actualMax)) {
+                diffs.add(new FieldDiff(
+                        "maxCallDuration",
+                        maxCallDuration.toString(),
+                        actualMax.isZero() ? "(none)" : actualMax.toString(),
+                        true));
+            }
             return diffs;
+        }
+
+        /** The whole trunk as LiveKit should hold it (without the id LiveKit gives it). */
+        SIPInboundTrunkInfo info() {
+            return withSofiasFields(SIPInboundTrunkInfo.newBuilder());
+        }
+
+        /**
+         * {@code existing} with every field Sofia sets set as wanted: what replaces it, so fields set
+         * by hand that Sofia does not manage (headers, Krisp, media encryption…) stay as they are.
+         */
+        SIPInboundTrunkInfo replacing(SIPInboundTrunkInfo existing) {
+            return withSofiasFields(existing.toBuilder());
+        }
+
+        private SIPInboundTrunkInfo withSofiasFields(SIPInboundTrunkInfo.Builder trunk) {
+            return trunk.setName(name())
+                    .setMetadata(metadata())
+                    .clearNumbers()
+                    .addNumbers(number)
+                    .clearAllowedAddresses()
+                    .addAllAllowedAddresses(allowedAddresses)
+                    .clearAllowedNumbers()
+                    .setAuthUsername(username)
+                    .setAuthPassword(password)
+                    .setMaxCallDuration(com.google.protobuf.Duration.newBuilder()
+                            .setSeconds(maxCallDuration.getSeconds())
+                            .setNanos(maxCallDuration.getNano()))
+                    .build();
         }
 
         @Override
@@ -232,6 +274,10 @@ final class SipSpecs {
             case "tls" -> SIPTransport.SIP_TRANSPORT_TLS;
             default -> SIPTransport.SIP_TRANSPORT_UDP;
         };
+    }
+
+    private static Duration duration(com.google.protobuf.Duration d) {
+        return Duration.ofSeconds(d.getSeconds(), d.getNanos());
     }
 
     private static void list(

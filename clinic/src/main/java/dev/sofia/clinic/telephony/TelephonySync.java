@@ -348,20 +348,13 @@ public class TelephonySync {
                 change("created", INBOUND, spec.name(), id, List.of());
                 return id;
             }
+            // Any difference is one update: the trunk is replaced whole, keeping its id.
             List<SipSpecs.FieldDiff> diffs = spec.diff(existing);
-            if (diffs.isEmpty()) {
-                return existing.getSipTrunkId();
-            }
-            if (diffs.stream().allMatch(SipSpecs.FieldDiff::updatable)) {
-                gateway.updateInbound(existing.getSipTrunkId(), spec, diffs);
+            if (!diffs.isEmpty()) {
+                gateway.updateInbound(existing, spec);
                 change("updated", INBOUND, spec.name(), existing.getSipTrunkId(), fields(diffs));
-                return existing.getSipTrunkId();
             }
-            // Delete first: LiveKit refuses two trunks with the same number.
-            gateway.deleteTrunk(existing.getSipTrunkId());
-            String id = gateway.createInbound(spec).getSipTrunkId();
-            change("recreated", INBOUND, spec.name(), id, fields(diffs));
-            return id;
+            return existing.getSipTrunkId();
         }
 
         private String outbound(SipSpecs.OutboundTrunkSpec spec, @Nullable SIPOutboundTrunkInfo existing) {

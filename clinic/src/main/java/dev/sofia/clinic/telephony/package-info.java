@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Telephony",
-        allowedDependencies = {"livekit", "system"})
+        allowedDependencies = {"livekit", "practice", "system"})
 package dev.sofia.clinic.telephony;

@@ -1,5 +1,6 @@
 package dev.sofia.clinic.console.admin.settings;
 
+import dev.sofia.clinic.practice.CallLimits;
 import dev.sofia.clinic.practice.OpeningHours;
 import dev.sofia.clinic.practice.Practice;
 import dev.sofia.clinic.practice.PracticeSettings;
@@ -24,7 +25,8 @@ import org.springframework.util.MultiValueMap;
  * opening hours are {@code hours.<DAY>.<n>.opens|closes}, a few spans per weekday, blank for none.
  *
  * <p>{@link #toPractice()} checks what {@code PUT /api/practice} checks on its request body
- * (required fields, lengths, the country code, the slot grid and hold ranges, the time zone);
+ * (required fields, lengths, the country code, the slot grid, hold and call limit ranges, the time
+ * zone; unlike the API, the form always carries the call limits);
  * {@link PracticeSettings#save} then checks the rest (phone numbers, languages, hours in order)
  * exactly as for the API.
  */
@@ -60,6 +62,8 @@ final class PracticeForm {
         v.put("transferEmergency", p.transferNumbers().emergency());
         v.put("slotIntervalMinutes", String.valueOf(p.slotInterval().toMinutes()));
         v.put("holdTtlSeconds", String.valueOf(p.holdTtl().toSeconds()));
+        v.put("maxCallMinutes", String.valueOf(p.callLimits().maxCallMinutes()));
+        v.put("maxConcurrentCalls", String.valueOf(p.callLimits().maxConcurrentCalls()));
         Map<DayOfWeek, Integer> seen = new LinkedHashMap<>();
         for (OpeningHours h : p.openingHours()) {
             int n = seen.merge(h.day(), 1, Integer::sum) - 1;
@@ -129,6 +133,9 @@ final class PracticeForm {
         }
         int slot = number("slotIntervalMinutes", 5, 120, problems);
         int hold = number("holdTtlSeconds", 30, 3600, problems);
+        int callMinutes = number("maxCallMinutes", CallLimits.MIN_CALL_MINUTES, CallLimits.MAX_CALL_MINUTES, problems);
+        int concurrentCalls = number(
+                "maxConcurrentCalls", CallLimits.MIN_CONCURRENT_CALLS, CallLimits.MAX_CONCURRENT_CALLS, problems);
         List<OpeningHours> hours = hours(problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -142,6 +149,7 @@ final class PracticeForm {
                 new Practice.TransferNumbers(blankToNull(transferMain), blankToNull(transferEmergency)),
                 Duration.ofMinutes(slot),
                 Duration.ofSeconds(hold),
+                CallLimits.of(callMinutes, concurrentCalls),
                 hours);
     }
 
