@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sofia.clinic.livekit.LiveKitClients;
+import dev.sofia.clinic.livekit.SipTrunkClient;
 import dev.sofia.clinic.support.Api;
 import dev.sofia.clinic.support.CalendarFixtures;
 import dev.sofia.clinic.support.livekit.LiveKitIntegrationTest;
@@ -71,6 +72,9 @@ class TelephonySyncIntegrationTests {
     @Autowired
     SipGateway gateway;
 
+    @Autowired
+    SipTrunkClient trunks;
+
     @BeforeEach
     void emptyDatabaseAndLiveKit() {
         fixtures.reset();
@@ -108,6 +112,8 @@ class TelephonySyncIntegrationTests {
         assertThat(trunk1.getAuthUsername()).isEqualTo("sofia-in");
         assertThat(trunk1.getAuthPassword()).isEqualTo(IN_PASSWORD);
         assertThat(trunk1.getMetadata()).contains(connectionId);
+        // The practice's longest call (15 minutes by default) plus a minute's grace.
+        assertThat(trunk1.getMaxCallDuration().getSeconds()).isEqualTo(16 * 60);
         SIPInboundTrunkInfo trunk2 =
                 inboundNamed("sofia:number:" + number2.get("id").asString());
         assertThat(trunk2.getNumbersList()).containsExactly(NUMBER_2);
@@ -215,8 +221,8 @@ class TelephonySyncIntegrationTests {
         api.put("/api/telephony/routes/" + route1, routeBody(number1, "ru", "Hallo!", true));
         assertThat(names(rules())).contains("sofia:route:" + route1);
 
-        // Digest only: a trunk's allowed addresses cannot be emptied by an update, so the trunks are
-        // created anew, and the rules follow them to the new ids. The stored passwords are kept.
+        // Digest only: the trunks' allowed addresses are emptied in place (an inbound trunk is
+        // replaced whole, keeping its id), so the rules keep their trunk. The passwords are kept.
         Map<String, Object> digestOnly = connectionBody(List.of(), true);
         inbound(digestOnly).remove("password");
         outbound(digestOnly).remove("password");
@@ -224,10 +230,10 @@ class TelephonySyncIntegrationTests {
                 .json();
         assertThat(changed.at("/sync/status").asString()).isEqualTo("synced");
         trunk = inboundNamed("sofia:number:" + number1);
-        assertThat(trunk.getSipTrunkId()).isNotEqualTo(trunkId);
+        assertThat(trunk.getSipTrunkId()).isEqualTo(trunkId);
         assertThat(trunk.getAllowedAddressesList()).isEmpty();
         assertThat(trunk.getAuthPassword()).isEqualTo(IN_PASSWORD);
-        assertThat(ruleNamed("sofia:route:" + route1).getTrunkIdsList()).containsExactly(trunk.getSipTrunkId());
+        assertThat(ruleNamed("sofia:route:" + route1).getTrunkIdsList()).containsExactly(trunkId);
         assertThat(outboundNamed("sofia:connection:" + connectionId).getAuthPassword())
                 .isEqualTo(OUT_PASSWORD);
 
@@ -240,6 +246,93 @@ class TelephonySyncIntegrationTests {
         assertThat(inboundNamed("sofia:number:" + number1).getAllowedAddressesList())
                 .containsExactly("192.0.2.0/24");
         assertThat(api.get("/api/telephony/sync").json().get("drift")).isEmpty();
+    }
+
+    // --- the practice's longest call ------------------------------------------------------------
+
+    @Test
+    void theLongestCallIsEveryInboundTrunksMaximumCallDurationPlusAMinute() {
+        String connectionId =
+                createConnection(List.of("192.0.2.0/24"), true).get("id").asString();
+        String number1 = createNumber(connectionId, NUMBER_1).get("id").asString();
+        String number2 = createNumber(connectionId, NUMBER_2).get("id").asString();
+        String route = createRoute(number1, "de", "").get("id").asString();
+        SIPInboundTrunkInfo trunk1 = inboundNamed("sofia:number:" + number1);
+        SIPInboundTrunkInfo trunk2 = inboundNamed("sofia:number:" + number2);
+        assertThat(trunk1.getMaxCallDuration().getSeconds()).isEqualTo(16 * 60);
+        assertThat(trunk2.getMaxCallDuration().getSeconds()).isEqualTo(16 * 60);
+        // A field Sofia does not manage, set by hand: updates must leave it alone.
+        LiveKitClients.require(
+                "by hand",
+                trunks.replaceInboundTrunk(
+                        trunk2.getSipTrunkId(),
+                        trunk2.toBuilder().setKrispEnabled(true).build()));
+
+        // Changing the setting syncs at once: the same trunks (so the rule keeps its trunk), 30 + 1.
+        assertThat(setLongestCall(30).status()).isEqualTo(200);
+        trunk1 = inboundNamed("sofia:number:" + number1);
+        trunk2 = inboundNamed("sofia:number:" + number2);
+        assertThat(trunk1.getMaxCallDuration().getSeconds()).isEqualTo(31 * 60);
+        assertThat(trunk2.getMaxCallDuration().getSeconds()).isEqualTo(31 * 60);
+        assertThat(trunk2.getKrispEnabled()).isTrue();
+        assertThat(trunk2.getAllowedAddressesList()).containsExactly("192.0.2.0/24");
+        assertThat(trunk2.getAuthPassword()).isEqualTo(IN_PASSWORD);
+        assertThat(List.of(trunk1.getSipTrunkId(), trunk2.getSipTrunkId()))
+                .containsExactlyInAnyOrderElementsOf(inbound().stream()
+                        .map(SIPInboundTrunkInfo::getSipTrunkId)
+                        .toList());
+        assertThat(ruleNamed("sofia:route:" + route).getTrunkIdsList()).containsExactly(trunk1.getSipTrunkId());
+        assertThat(api.get("/api/telephony/sync").json().get("inSync").asBoolean())
+                .isTrue();
+
+        // Changed by hand in LiveKit: drift, repaired by the next sync in place.
+        LiveKitClients.require(
+                "by hand",
+                trunks.replaceInboundTrunk(
+                        trunk1.getSipTrunkId(),
+                        trunk1.toBuilder().clearMaxCallDuration().build()));
+        JsonNode report = api.get("/api/telephony/sync").json();
+        assertThat(report.get("inSync").asBoolean()).isFalse();
+        JsonNode drift = driftOf(report, trunk1.getSipTrunkId(), "maxCallDuration");
+        assertThat(drift.get("expected").asString()).isEqualTo("PT31M");
+        assertThat(drift.get("actual").asString()).isEqualTo("(none)");
+        assertThat(report.get("drift")).hasSize(1);
+        JsonNode repair = api.post("/api/telephony/sync", "").json();
+        assertThat(Api.list(repair.get("changes"))).singleElement().satisfies(c -> {
+            assertThat(c.get("action").asString()).isEqualTo("updated");
+            assertThat(Api.list(c.get("fields"))).extracting(JsonNode::asString).containsExactly("maxCallDuration");
+        });
+        assertThat(inboundNamed("sofia:number:" + number1).getSipTrunkId()).isEqualTo(trunk1.getSipTrunkId());
+        assertThat(inboundNamed("sofia:number:" + number1).getMaxCallDuration().getSeconds())
+                .isEqualTo(31 * 60);
+
+        // Changed in the database behind the app's back (a restored backup, say): drift, and the
+        // next sync catches up.
+        fixtures.jdbc().sql("update practice set max_call_minutes = 120").update();
+        assertThat(Api.list(api.get("/api/telephony/sync").json().get("drift")))
+                .extracting(
+                        d -> d.get("field").asString() + " " + d.get("expected").asString())
+                .containsExactly("maxCallDuration PT2H1M", "maxCallDuration PT2H1M");
+        api.post("/api/telephony/sync", "");
+        assertThat(inbound())
+                .extracting(t -> t.getMaxCallDuration().getSeconds())
+                .containsExactly(121L * 60, 121L * 60);
+        assertThat(api.get("/api/telephony/sync").json().get("inSync").asBoolean())
+                .isTrue();
+
+        // A refused setting changes nothing, neither in the database nor in LiveKit.
+        List<String> livekitBefore = allNames();
+        assertThat(setLongestCall(121).status()).isEqualTo(400);
+        assertThat(allNames()).isEqualTo(livekitBefore);
+    }
+
+    /** The practice as it is, with {@code minutes} as its longest call. */
+    private Api.Response setLongestCall(int minutes) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> practice =
+                JsonMapper.shared().convertValue(api.get("/api/practice").json(), Map.class);
+        practice.put("maxCallMinutes", minutes);
+        return api.put("/api/practice", Api.json(practice));
     }
 
     // --- deleting -------------------------------------------------------------------------------

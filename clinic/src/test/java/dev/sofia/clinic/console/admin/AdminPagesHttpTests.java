@@ -82,6 +82,63 @@ class AdminPagesHttpTests {
     }
 
     @Test
+    void theCallLimitsAreShownExplainedSavedAndCheckedAtTheirFields() {
+        String page = admin.get("/admin/settings").raw().body();
+        assertThat(page)
+                .contains("Längste Gesprächsdauer (Minuten)")
+                .contains("Gleichzeitige Gespräche")
+                .contains("id=\"maxCallMinutes-hint\"")
+                .containsPattern("name=\"maxCallMinutes\" value=\"15\" min=\"1\" max=\"120\"")
+                .containsPattern("name=\"maxConcurrentCalls\" value=\"10\" min=\"1\" max=\"500\"");
+
+        String before = api.get("/api/practice").raw().body();
+        Map<String, String> reasons = Map.of(
+                "maxCallMinutes", "muss zwischen 1 und 120 liegen",
+                "maxConcurrentCalls", "muss zwischen 1 und 500 liegen");
+        for (List<String> bad : List.of(
+                List.of("maxCallMinutes", "0"),
+                List.of("maxCallMinutes", "121"),
+                List.of("maxCallMinutes", "zehn"),
+                List.of("maxCallMinutes", ""),
+                List.of("maxConcurrentCalls", "0"),
+                List.of("maxConcurrentCalls", "501"))) {
+            String field = bad.get(0);
+            Map<String, String> form = practice();
+            form.put("name", "Darf nicht gespeichert werden");
+            form.put(field, bad.get(1));
+            Api.Response refused = admin.postXsrf("/admin/settings/practice", form);
+            assertThat(refused.status()).as(bad.toString()).isEqualTo(422);
+            assertThat(refused.raw().body())
+                    .as(bad.toString())
+                    .contains("id=\"" + field + "-error\"")
+                    .contains("aria-describedby=\"" + field + "-error " + field + "-hint\"")
+                    .contains(reasons.get(field))
+                    // shown again as typed
+                    .contains("value=\"" + bad.get(1) + "\"");
+            assertThat(api.get("/api/practice").raw().body()).as(bad.toString()).isEqualTo(before);
+        }
+
+        Map<String, String> valid = practice();
+        valid.put("maxCallMinutes", "45");
+        valid.put("maxConcurrentCalls", "3");
+        assertThat(admin.postXsrf("/admin/settings/practice", valid).status()).isEqualTo(302);
+        var practice = api.get("/api/practice").json();
+        assertThat(practice.get("maxCallMinutes").asInt()).isEqualTo(45);
+        assertThat(practice.get("maxConcurrentCalls").asInt()).isEqualTo(3);
+        assertThat(admin.get("/admin/settings").raw().body())
+                .containsPattern("name=\"maxCallMinutes\" value=\"45\"")
+                .containsPattern("name=\"maxConcurrentCalls\" value=\"3\"");
+
+        assertThat(admin.get("/admin/settings?lang=en").raw().body())
+                .contains("Longest call (minutes)")
+                .contains("Concurrent calls");
+        Map<String, String> tooMany = practice();
+        tooMany.put("maxConcurrentCalls", "501");
+        assertThat(admin.postXsrf("/admin/settings/practice", tooMany).raw().body())
+                .contains("must be between 1 and 500");
+    }
+
+    @Test
     void sofiasTextsAreCheckedAsTheApiChecksThemAndSavedTogetherOrNotAtAll() {
         String before = api.get("/api/receptionist/texts").raw().body();
         Map<String, String> bad = new LinkedHashMap<>();
@@ -272,6 +329,8 @@ class AdminPagesHttpTests {
         form.put("transferEmergency", "");
         form.put("slotIntervalMinutes", "15");
         form.put("holdTtlSeconds", "300");
+        form.put("maxCallMinutes", "15");
+        form.put("maxConcurrentCalls", "10");
         form.put("hours.MONDAY.0.opens", "08:00");
         form.put("hours.MONDAY.0.closes", "18:00");
         form.put("hours.MONDAY.1.opens", "");
