@@ -143,6 +143,10 @@ class BadInputIntegrationTests {
             languages    | ["fr"]              | languages[0]
             languages    | []                  | languages
             phone        | "+49 abc"           | phone
+            maxCallMinutes     | 0             | maxCallMinutes
+            maxCallMinutes     | 121           | maxCallMinutes
+            maxConcurrentCalls | 0             | maxConcurrentCalls
+            maxConcurrentCalls | 501           | maxConcurrentCalls
             """)
     void aBadPracticeUpdateLeavesThePracticeAsItWas(String property, String value, String field) {
         String practice = api.get("/api/practice").raw().body();
