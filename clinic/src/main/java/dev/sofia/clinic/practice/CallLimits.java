@@ -46,14 +46,4 @@ public record CallLimits(Duration maxCallDuration, int maxConcurrentCalls) {
     public int maxCallMinutes() {
         return (int) maxCallDuration.toMinutes();
     }
-
-    /** True when {@code minutes} is a valid {@link #maxCallMinutes()}. */
-    public static boolean validCallMinutes(int minutes) {
-        return minutes >= MIN_CALL_MINUTES && minutes <= MAX_CALL_MINUTES;
-    }
-
-    /** True when {@code calls} is a valid {@link #maxConcurrentCalls()}. */
-    public static boolean validConcurrentCalls(int calls) {
-        return calls >= MIN_CONCURRENT_CALLS && calls <= MAX_CONCURRENT_CALLS;
-    }
 }

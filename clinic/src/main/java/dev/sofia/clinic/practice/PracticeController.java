@@ -52,8 +52,7 @@ class PracticeController {
                     + " A changed maxCallMinutes is synced to the practice's inbound SIP trunks at once"
                     + " (as their maximum call duration, plus one minute of grace).")
     PracticeView updatePractice(@Valid @RequestBody PracticeView body) {
-        CallLimits current = catalog.findPractice().map(Practice::callLimits).orElse(CallLimits.DEFAULT);
-        settings.save(body.toPractice(current));
+        settings.save(body.toPractice(catalog.callLimits()));
         return PracticeView.of(catalog.practice());
     }
 
