@@ -146,6 +146,21 @@ public class CallSessions {
                         """).param(limit).query(CallSessions::session).list();
     }
 
+    /**
+     * How many calls in progress (ringing or active) began before {@code session}: its place in the
+     * queue when the practice takes only so many calls at once. Ties in time go by id, so two calls
+     * arriving together never both count the other as earlier.
+     */
+    public int inProgressBefore(CallSession session) {
+        return jdbc.sql("""
+                        select count(*) from call_sessions
+                        where status in ('ringing', 'active') and (created_at, id) < (?, ?)
+                        """)
+                .params(utc(session.createdAt()), session.id())
+                .query(Integer.class)
+                .single();
+    }
+
     /** The calls the receptionist identified as {@code patientId}'s, newest first. */
     public List<CallSession> ofPatient(UUID patientId, int limit) {
         return jdbc.sql("select * from call_sessions where patient_id = ? order by created_at desc, id desc limit ?")

@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Primary;
 public class TestClock extends Clock {
 
     private volatile Instant now = Instant.now();
+    /** Whether the clock runs with real time (see {@link #runReal()}) instead of standing still. */
+    private volatile boolean real;
 
     @Bean
     @Primary
@@ -22,10 +24,20 @@ public class TestClock extends Clock {
 
     public void set(Instant instant) {
         this.now = instant;
+        this.real = false;
     }
 
+    /** Stands still at the real time now. */
     public void reset() {
-        this.now = Instant.now();
+        set(Instant.now());
+    }
+
+    /**
+     * Runs with real time until the next {@link #set} or {@link #reset}: for tests where the order of
+     * things the app time-stamps matters (calls arriving one after the other).
+     */
+    public void runReal() {
+        this.real = true;
     }
 
     @Override
@@ -56,6 +68,6 @@ public class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        return real ? Instant.now() : now;
     }
 }

@@ -8,12 +8,14 @@ import dev.sofia.agents.livekit.worker.JobEntrypoint;
 import dev.sofia.agents.llm.Llm;
 import dev.sofia.agents.stt.Stt;
 import dev.sofia.agents.tts.Tts;
+import dev.sofia.agents.voice.Agent;
 import dev.sofia.agents.voice.AgentSession;
 import dev.sofia.agents.voice.AgentSessionOptions;
 import dev.sofia.agents.voice.SessionEvent;
 import dev.sofia.agents.voice.SessionIo;
 import dev.sofia.clinic.calls.CallSession;
 import dev.sofia.clinic.calls.CallSessions;
+import dev.sofia.clinic.practice.CallLimits;
 import dev.sofia.clinic.receptionist.CallerRecognition;
 import dev.sofia.clinic.receptionist.ReceptionistAgent;
 import dev.sofia.clinic.receptionist.ReceptionistCall;
@@ -22,6 +24,7 @@ import dev.sofia.clinic.receptionist.providers.ReceptionistProviders;
 import dev.sofia.clinic.system.PhoneNumbers;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import livekit.LivekitModels.ParticipantInfo;
 import org.jspecify.annotations.Nullable;
@@ -83,8 +86,12 @@ final class ReceptionistJob implements JobEntrypoint {
                 callerNumber,
                 language);
         recognition.recognise(call);
+        CallLimits limits = services.catalog().callLimits();
+        // over the limit of calls at once: no recogniser, no model, just the busy notice
+        boolean busy = session.map(s -> callSessions.inProgressBefore(s) >= limits.maxConcurrentCalls())
+                .orElse(false);
 
-        Optional<Stt> stt = providers.stt(call, providers.sttSampleRate(call));
+        Optional<Stt> stt = busy ? Optional.empty() : providers.stt(call, providers.sttSampleRate(call));
         Tts tts = providers.tts(call);
         Llm llm = providers.llm(call);
         AgentSession.Builder builder = AgentSession.builder()
@@ -117,18 +124,30 @@ final class ReceptionistJob implements JobEntrypoint {
                 agentSession.close();
             }
         });
-        agentSession.start(receptionist.forCall(call), sessionIo);
-        io.attach(agentSession);
-        if (phone) {
-            ctx.room().data().addDtmfListener(new EmergencyKey(caller.identity(), call, services, agentSession));
+        CallTimeLimit timeLimit = null;
+        if (busy) {
+            agentSession.start(Agent.of(receptionist.instructions(call), List.of()), sessionIo);
+            io.attach(agentSession);
+            BusyLine.answer(call, services, agentSession, limits.maxConcurrentCalls());
+        } else {
+            agentSession.start(receptionist.forCall(call), sessionIo);
+            io.attach(agentSession);
+            if (phone) {
+                ctx.room().data().addDtmfListener(new EmergencyKey(caller.identity(), call, services, agentSession));
+            }
+            timeLimit = CallTimeLimit.start(call, agentSession, limits.maxCallDuration());
+            log.info(
+                    "Sofia answers a {} call in {} ({}, {})",
+                    call.channel(),
+                    ctx.roomName(),
+                    language,
+                    providers.describe());
         }
-        log.info(
-                "Sofia answers a {} call in {} ({}, {})",
-                call.channel(),
-                ctx.roomName(),
-                language,
-                providers.describe());
+        CallTimeLimit runningLimit = timeLimit;
         ctx.addShutdownHook(() -> {
+            if (runningLimit != null) {
+                runningLimit.close();
+            }
             agentSession.close();
             io.close();
             ReceptionistProviders.release(llm);
