@@ -104,7 +104,7 @@ final class PhoneCalls {
                 if (exit != 0) {
                     failures.add(exit == -1 ? "SIPp did not finish within " + PATIENCE : "SIPp exited with " + exit);
                     System.out.println(carrier.diagnosis());
-                    System.out.println("livekit-sip:\n" + parts.sipOutputTail(40));
+                    System.out.println("livekit-sip's warnings and errors:\n" + parts.sipProblems(30));
                 }
                 Map<Integer, Instant> invited = SippInvites.byAudioPort(carrier.messages());
                 for (RtpListener ear : ears) {

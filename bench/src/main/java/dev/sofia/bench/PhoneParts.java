@@ -62,9 +62,16 @@ final class PhoneParts implements AutoCloseable {
         return sip.config().sipAddress();
     }
 
-    /** The end of livekit-sip's output, for a failed step. */
-    String sipOutputTail(int lines) {
-        List<String> all = sip.output().lines().toList();
+    /**
+     * livekit-sip's latest warnings and errors, for a failed step (why it refused a call: its
+     * debug lines of ended calls would bury that).
+     */
+    String sipProblems(int lines) {
+        List<String> all = sip.output()
+                .lines()
+                .filter(l -> l.contains("\tWARN\t") || l.contains("\tERROR\t"))
+                .map(l -> l.length() > 600 ? l.substring(0, 600) + " …" : l)
+                .toList();
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 

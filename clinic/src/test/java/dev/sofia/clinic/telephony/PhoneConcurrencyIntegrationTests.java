@@ -36,7 +36,8 @@ import tools.jackson.databind.JsonNode;
  * PhoneCallIntegrationTests (livekit-server with Redis, livekit-sip, the app's worker, SIPp): each
  * is answered, each caller hears a greeting (RTP with sound at its own port), and every call
  * session is closed after SIPp hangs up. Prints INVITE → first audio at the caller for each call
- * (p50/p95), the figure bench/results/phone.md records.
+ * (p50/p95); bench/run-phone.sh measures the same in steps of 1, 5, 10 and 20 calls
+ * (bench/results/phone.md).
  */
 @LiveKitIntegrationTest
 class PhoneConcurrencyIntegrationTests {
