@@ -36,8 +36,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class PhoneBenchmark {
 
-    static final String ADMIN_EMAIL = PhoneApi.ADMIN_EMAIL;
-
     private PhoneBenchmark() {}
 
     /** The run's settings and what it measured, for the report. */
@@ -134,7 +132,7 @@ public final class PhoneBenchmark {
                         "--sofia.livekit.url=" + server.wsUrl(),
                         "--sofia.livekit.api-key=" + server.apiKey(),
                         "--sofia.livekit.api-secret=" + server.apiSecret(),
-                        "--sofia.security.admin-email=" + ADMIN_EMAIL,
+                        "--sofia.security.admin-email=" + PhoneApi.ADMIN_EMAIL,
                         "--sofia.security.admin-password=" + PhoneApi.ADMIN_PASSWORD,
                         // every API request checks the password (HTTP Basic); not what is measured
                         "--sofia.security.bcrypt-strength=4",

@@ -23,8 +23,8 @@ final class PhoneReport {
                 "Measured %s on %s: %d cores (%s), %s, %s; %s; the app in-process with %s (embedded), its own "
                         + "agent worker (`SOFIA_MAX_CALLS` = %s), espeak-ng's voice and the offline dialog engine. "
                         + "Everything on this one machine, on loopback; %s in all. The machine was %.0f %% busy "
-                        + "(all cores) in the 5 s before the first call, with the app idle: load of other users "
-                        + "of this shared machine, which stays during the run.\n\n",
+                        + "(all cores) in the 5 s before the first call, with the app idle: mostly the load of "
+                        + "other users of this shared machine, which comes and goes during the run.\n\n",
                 env.date(),
                 env.commit(),
                 env.cores(),
