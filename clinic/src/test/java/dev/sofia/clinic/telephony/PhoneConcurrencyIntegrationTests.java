@@ -10,9 +10,9 @@ import dev.sofia.clinic.support.TestClock;
 import dev.sofia.clinic.support.livekit.LiveKitIntegrationTest;
 import dev.sofia.clinic.support.livekit.LiveKitServerExtension;
 import dev.sofia.clinic.support.phone.PhonePractice;
-import dev.sofia.clinic.support.phone.RtpListener;
-import dev.sofia.clinic.support.phone.Sipp;
-import dev.sofia.clinic.support.phone.SippInvites;
+import dev.sofia.livekit.local.sip.RtpListener;
+import dev.sofia.livekit.local.sip.Sipp;
+import dev.sofia.livekit.local.sip.SippInvites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,12 +36,13 @@ import tools.jackson.databind.JsonNode;
  * PhoneCallIntegrationTests (livekit-server with Redis, livekit-sip, the app's worker, SIPp): each
  * is answered, each caller hears a greeting (RTP with sound at its own port), and every call
  * session is closed after SIPp hangs up. Prints INVITE → first audio at the caller for each call
- * (p50/p95), the figure bench/results/phone.md records.
+ * (p50/p95); bench/run-phone.sh measures the same in steps of 1, 5, 10 and 20 calls
+ * (bench/results/phone.md).
  */
 @LiveKitIntegrationTest
 class PhoneConcurrencyIntegrationTests {
 
-    static final int CALLS = Integer.getInteger("sofia.phone.concurrent-calls", 5);
+    static final int CALLS = Integer.getInteger("sofia.phone.concurrent-calls", 20);
     private static final Duration PATIENCE = Duration.ofMinutes(3);
 
     @RegisterExtension

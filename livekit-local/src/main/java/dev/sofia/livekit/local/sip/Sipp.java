@@ -1,4 +1,4 @@
-package dev.sofia.clinic.support.phone;
+package dev.sofia.livekit.local.sip;
 
 import dev.sofia.livekit.local.FreePorts;
 import java.io.IOException;
@@ -15,14 +15,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * SIPp (Debian's sip-tester) as the carrier: runs one of the scenarios under
- * {@code src/test/resources/sipp/} against livekit-sip, on loopback, in a directory of its own
- * (scenario, audio files, message and error logs). Its exit code says whether every call went
- * through the scenario (0) or not (1: a message did not arrive or did not match).
+ * SIPp (Debian's sip-tester) as the carrier: runs one of the scenarios in this module's resources
+ * under {@code sipp/} ({@code livekit-local/src/main/resources/sipp/}) against livekit-sip, on
+ * loopback, in a directory of its own (scenario, audio files, message and error logs). Its exit
+ * code says whether every call went through the scenario (0) or not (1: a message did not arrive or
+ * did not match). Used by the clinic's phone tests and the phone benchmark.
  */
 public final class Sipp implements AutoCloseable {
 
     private static final String BINARY = "/usr/bin/sipp";
+    /** Where the scenarios are on the class path (livekit-local's {@code src/main/resources/sipp/}). */
+    private static final String SCENARIOS = "/sipp/";
 
     private final Process process;
     private final Path dir;
@@ -33,7 +36,7 @@ public final class Sipp implements AutoCloseable {
     }
 
     /**
-     * Starts SIPp with scenario {@code scenario} (a resource name under {@code sipp/}), calling
+     * Starts SIPp with scenario {@code scenario} (a file name under {@link #SCENARIOS}), calling
      * {@code target} ({@code host:port}) {@code calls} times, at most {@code concurrent} at once.
      *
      * @param dir a private directory: the scenario is copied there, audio it plays must be there,
@@ -59,13 +62,15 @@ public final class Sipp implements AutoCloseable {
             int concurrent) {
         if (!Files.isExecutable(Path.of(BINARY))) {
             throw new IllegalStateException(
-                    "sipp not found at " + BINARY + "; scripts/test.sh installs it (apt sip-tester)");
+                    "sipp not found at " + BINARY
+                            + "; run scripts/test.sh (or source scripts/setup.sh and call ensure_test_peers) to install it (apt sip-tester)");
         }
         try {
             Path file = dir.resolve(scenario);
-            try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario)) {
+            // from this module's jar or classes, whichever module calls
+            try (InputStream in = Sipp.class.getResourceAsStream(SCENARIOS + scenario)) {
                 if (in == null) {
-                    throw new IllegalArgumentException("no scenario sipp/" + scenario);
+                    throw new IllegalArgumentException("no scenario " + SCENARIOS + scenario + " in livekit-local");
                 }
                 Files.copy(in, file);
             }
@@ -142,7 +147,7 @@ public final class Sipp implements AutoCloseable {
         return read("actions.log");
     }
 
-    /** Errors, messages and screen output: for a failed test's message. */
+    /** Errors, messages and screen output: for a failed test's or benchmark step's message. */
     public String diagnosis() {
         String messages = messages();
         return "sipp errors:\n" + read("errors.log") + "\nsipp screen:\n" + tail(read("sipp.out"), 60)

@@ -1,4 +1,4 @@
-package dev.sofia.clinic.support.phone;
+package dev.sofia.livekit.local.sip;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.sofia.clinic.support.phone;
+package dev.sofia.livekit.local.sip;
 
 /** G.711 µ-law and A-law, as telephone carriers (and livekit-sip) put audio into RTP. */
 final class G711 {

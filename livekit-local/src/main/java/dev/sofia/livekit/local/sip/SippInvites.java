@@ -1,4 +1,4 @@
-package dev.sofia.clinic.support.phone;
+package dev.sofia.livekit.local.sip;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
