@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The phone benchmark's only way into the app: its HTTP API, signed in as the admin with HTTP Basic
@@ -70,6 +71,23 @@ final class PhoneApi {
         JsonNode synced = get("/api/telephony/connections/" + connectionId);
         if (!"synced".equals(synced.at("/sync/status").asString())) {
             throw new IllegalStateException("the carrier connection is not synced to LiveKit: " + synced);
+        }
+    }
+
+    /**
+     * Lets the practice take {@code calls} calls at once (its {@code maxConcurrentCalls}, 10 by
+     * default): above it Sofia answers with a busy notice and a transfer instead of her greeting.
+     */
+    void allowConcurrentCalls(int calls) {
+        ObjectNode practice = (ObjectNode) get("/api/practice");
+        practice.put("maxConcurrentCalls", calls);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/practice"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(practice.toString()))
+                .build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "PUT /api/practice answered " + response.statusCode() + ": " + response.body());
         }
     }
 

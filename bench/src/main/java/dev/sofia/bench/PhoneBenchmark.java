@@ -66,6 +66,7 @@ public final class PhoneBenchmark {
                 ConfigurableApplicationContext app = start(parts)) {
             PhoneApi api = new PhoneApi(parts.appPort());
             api.provisionPractice();
+            api.allowConcurrentCalls(steps.stream().max(Integer::compare).orElse(1));
             System.out.printf(
                     "App on port %d, LiveKit at %s, livekit-sip at %s; practice provisioned%n",
                     parts.appPort(), parts.server().wsUrl(), parts.sipAddress());
